@@ -1,0 +1,50 @@
+"""`unknot exercises`: the exercise library, with filters, and one exercise in full."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from unknot import services
+from unknot.cli.common import console, fail, library, print_json
+from unknot.cli.render import exercise_panel, exercises_table
+from unknot.content.schema import ExerciseKind, Muscle, Position
+
+app = typer.Typer(help="Browse the exercise library.", invoke_without_command=True)
+
+
+@app.callback()
+def list_exercises(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the library as JSON.")] = False,
+    target: Annotated[Muscle | None, typer.Option(help="Only exercises for this muscle group.")] = None,
+    position: Annotated[Position | None, typer.Option(help="Only exercises in this position.")] = None,
+    kind: Annotated[ExerciseKind | None, typer.Option(help="Only exercises of this kind.")] = None,
+) -> None:
+    """List exercises (all, or those matching the filters)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    lib = library()
+    found = services.find_exercises(lib, target, position, kind.value if kind else None)
+    if as_json:
+        print_json([services.exercise_record(e, lib) for e in found])
+    else:
+        console().print(exercises_table(found))
+
+
+@app.command("show")
+def show_exercise(
+    exercise_id: Annotated[str, typer.Argument(metavar="ID", help="Exercise id, e.g. cat_cow.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the exercise as JSON.")] = False,
+) -> None:
+    """Show one exercise in full: steps, dose, what to feel, when to stop, sources."""
+    lib = library()
+    try:
+        exercise = services.get_exercise(lib, exercise_id)
+    except services.UnknownExerciseError as exc:
+        fail(str(exc))
+    if as_json:
+        print_json(services.exercise_record(exercise, lib))
+    else:
+        console().print(exercise_panel(exercise, lib))

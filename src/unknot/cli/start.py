@@ -1,0 +1,115 @@
+"""`unknot start`: the interactive intake, in plain words, then the result with its reasons."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.prompt import Confirm, FloatPrompt, IntPrompt, Prompt
+
+from unknot import services
+from unknot.cli.common import console, library
+from unknot.cli.render import render_assessment
+from unknot.content.schema import Library, Urgency
+from unknot.core.answers import answers_from_dict
+
+REGION_CHOICES = {"1": "neck", "2": "upper_back", "3": "lower_back"}
+TRAUMA_CHOICES = {"1": "none", "2": "minor", "3": "major"}
+
+
+def _int(prompt: str, low: int, high: int, out: Console) -> int:
+    while True:
+        value = IntPrompt.ask(prompt, console=out)
+        if low <= value <= high:
+            return value
+        out.print(f"[red]Please enter a whole number from {low} to {high}.[/red]")
+
+
+def _hours(prompt: str, out: Console) -> float:
+    while True:
+        value = FloatPrompt.ask(prompt, console=out)
+        if 0 <= value <= 24:
+            return value
+        out.print("[red]Please enter hours from 0 to 24.[/red]")
+
+
+def _regions(out: Console) -> list[str]:
+    out.print("Where does it hurt or feel stiff? 1 neck, 2 upper back, 3 lower back.")
+    while True:
+        raw = Prompt.ask("Numbers, separated by spaces (e.g. 1 3)", console=out)
+        picked = [REGION_CHOICES.get(part) for part in raw.replace(",", " ").split()]
+        if picked and all(picked):
+            return list(dict.fromkeys(p for p in picked if p))
+        out.print("[red]Please type one or more of 1, 2 and 3.[/red]")
+
+
+def _trauma(out: Console) -> str:
+    out.print(
+        "Did it start with an injury? 1 no; 2 a minor one (a slip, twist or strain without a hard impact);"
+        " 3 a major one (a fall from a height, a road accident, a forceful sports collision)."
+    )
+    choice = Prompt.ask("Choose", choices=list(TRAUMA_CHOICES), default="1", console=out)
+    return TRAUMA_CHOICES[choice]
+
+
+def _red_flags(lib: Library, out: Console) -> list[str]:
+    out.print(Panel("First, some safety questions. Please answer each one honestly.", style="bold"))
+    present = []
+    for flag in lib.safety.flags:
+        if Confirm.ask(flag.question, default=False, console=out):
+            present.append(flag.id)
+            if flag.urgency is Urgency.EMERGENCY:
+                break
+    return present
+
+
+def _neutral_rest() -> dict[str, Any]:
+    """Answers for questions skipped after an emergency sign; they cannot change an emergency."""
+    return {
+        "pain_now": 0,
+        "duration_days": 0,
+        "lifting_strain": False,
+        "repetitive_load": False,
+        "sitting_hours": 0,
+        "hamstrings_tight": "unknown",
+        "inflammation_signs": False,
+    }
+
+
+def _the_rest(out: Console) -> dict[str, Any]:
+    return {
+        "pain_now": _int(
+            "How bad is the pain right now, from 0 (none) to 10 (worst imaginable)?", 0, 10, out
+        ),
+        "duration_days": _int("How many days ago did it begin?", 0, 36500, out),
+        "lifting_strain": Confirm.ask("Did it begin while lifting or carrying something heavy?", console=out),
+        "repetitive_load": Confirm.ask(
+            "Do you do repeated motions or carry loads often (a heavy bag every day, repetitive work)?",
+            console=out,
+        ),
+        "sitting_hours": _hours("About how many hours a day do you sit?", out),
+        "hamstrings_tight": Prompt.ask(
+            "With straight legs, is it hard to reach past your knees (tight hamstrings)?",
+            choices=["yes", "no", "unknown"],
+            default="unknown",
+            console=out,
+        ),
+        "inflammation_signs": Confirm.ask(
+            "Is there swelling, redness or warmth over the sore area?", default=False, console=out
+        ),
+    }
+
+
+def start_command() -> None:
+    """Answer a few questions and get your assessment and daily programme."""
+    out, lib = console(), library()
+    out.print(Panel(lib.safety.notice, title="Before you start", border_style="yellow"))
+    answers: dict[str, Any] = {"regions": _regions(out)}
+    answers["age"] = _int("How old are you?", 16, 110, out)
+    answers["trauma"] = _trauma(out)
+    answers["red_flags"] = _red_flags(lib, out)
+    emergency = {f.id for f in lib.safety.flags if f.urgency is Urgency.EMERGENCY}
+    answers |= _neutral_rest() if emergency & set(answers["red_flags"]) else _the_rest(out)
+    result = services.assess_intake(answers_from_dict(answers), lib)
+    render_assessment(out, result, lib)

@@ -1,0 +1,25 @@
+"""Settings, built once at the edge (CLI or web) and passed in; never a module-level object."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_home() -> Path:
+    return Path(user_data_dir("unknot", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Where unknot keeps its data and how it behaves. Environment variables use the UNKNOT_ prefix."""
+
+    model_config = SettingsConfigDict(env_prefix="UNKNOT_", extra="ignore")
+
+    home: Path = Field(default_factory=default_home, description="Data folder (UNKNOT_HOME)")
+
+    @property
+    def database_path(self) -> Path:
+        return self.home / "unknot.db"
