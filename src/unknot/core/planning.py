@@ -17,6 +17,13 @@ AIM_TENTHS = {Level.GENTLE: 120, Level.STANDARD: 200}
 HOME_EQUIPMENT = frozenset({"chair", "wall", "mat", "towel"})
 SETUP_SECONDS = 15
 MIN_ITEM_TENTHS = 5
+MAX_PER_MUSCLE = 3
+# Muscle groups that share the load of each region: used to round a plan out after its needs.
+REGION_MUSCLES = {
+    Region.LOWER_BACK: (Muscle.LUMBAR, Muscle.HAMSTRINGS, Muscle.GLUTES, Muscle.HIP_FLEXORS),
+    Region.NECK: (Muscle.NECK, Muscle.UPPER_BACK, Muscle.CHEST),
+    Region.UPPER_BACK: (Muscle.UPPER_BACK, Muscle.NECK, Muscle.CHEST),
+}
 SEVERE_PAIN = 7
 POSITION_ORDER = (Position.STANDING, Position.SEATED, Position.KNEELING, Position.LYING)
 KIND_ORDER = tuple(ExerciseKind)
@@ -32,6 +39,7 @@ class Need:
 
     muscle: Muscle
     reason: str = ""
+    area: str = ""
     cause: CauseId | None = None
     cause_name: str = ""
 
@@ -41,17 +49,23 @@ class _Pick:
     exercise: Exercise
     dose: Dose
     tenths: int
+    areas: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
     causes: list[str] = field(default_factory=list)
 
     def explain(self, need: Need) -> None:
-        bucket, text = (self.causes, need.cause_name) if need.cause_name else (self.reasons, need.reason)
-        if text not in bucket:
-            bucket.append(text)
+        for bucket, text in (
+            (self.areas, need.area),
+            (self.reasons, need.reason),
+            (self.causes, need.cause_name),
+        ):
+            if text and text not in bucket:
+                bucket.append(text)
 
     @property
     def why(self) -> str:
-        words = list(self.reasons)
+        words = [f"Chosen for your {' and '.join(self.areas)}."] if self.areas else []
+        words += self.reasons
         if self.causes:
             names = ", ".join(c.lower() for c in self.causes)
             words.append(f"It works on what may contribute to your pain: {names}.")
@@ -72,15 +86,15 @@ def needs_for(answers: Answers, cause_ids: list[CauseId], library: Library) -> l
     regions = answers.region_set
     needs: list[Need] = []
     if Region.LOWER_BACK in regions:
-        needs.append(Need(Muscle.LUMBAR, "Chosen for your lower back."))
+        needs.append(Need(Muscle.LUMBAR, area="lower back"))
         needs.append(Need(Muscle.HAMSTRINGS, "Tight hamstrings may add strain to the lower back."))
     if Region.NECK in regions or Region.UPPER_BACK in regions:
-        needs.append(Need(Muscle.NECK, "Chosen for your neck and shoulders."))
+        needs.append(Need(Muscle.NECK, area="neck"))
     if Region.UPPER_BACK in regions:
-        needs.append(Need(Muscle.UPPER_BACK, "Chosen for your upper back."))
+        needs.append(Need(Muscle.UPPER_BACK, area="upper back"))
     if CauseId.TIGHT_HAMSTRINGS in cause_ids:
         needs.append(
-            Need(Muscle.HAMSTRINGS, "You said your hamstrings feel tight.", CauseId.TIGHT_HAMSTRINGS)
+            Need(Muscle.HAMSTRINGS, "You said your hamstrings feel tight.", cause=CauseId.TIGHT_HAMSTRINGS)
         )
     for cause_id in cause_ids:
         cause = library.causes[cause_id]
@@ -158,11 +172,15 @@ def _cover_needs(builder: _Builder, needs: list[Need]) -> None:
             builder.add(pick, need)
 
 
-def _fill_to_aim(builder: _Builder, needs: list[Need], aim: int) -> None:
-    muscles = list(dict.fromkeys(n.muscle for n in needs))
+def _fill_to_aim(builder: _Builder, needs: list[Need], regions: list[Region], aim: int) -> None:
+    """Top the plan up towards its aim, a muscle group at a time, for variety at most a few each."""
+    related = [m for region in regions for m in REGION_MUSCLES[region]]
+    muscles = list(dict.fromkeys([n.muscle for n in needs] + related))
     while builder.total < aim:
         added = False
         for muscle in muscles:
+            if sum(p.exercise.targets[0] is muscle for p in builder.picks) >= MAX_PER_MUSCLE:
+                continue
             pick = builder.best_for(muscle, set())
             if pick is not None and builder.total < aim:
                 builder.add(pick, Need(muscle, f"Adds more work for your {muscle_words(muscle)}."))
@@ -210,7 +228,7 @@ def build_plan(answers: Answers, cause_ids: list[CauseId], library: Library, *, 
         _start_with_breathing(builder)
     needs = needs_for(answers, cause_ids, library)
     _cover_needs(builder, needs)
-    _fill_to_aim(builder, needs, AIM_TENTHS[level])
+    _fill_to_aim(builder, needs, [Region(r) for r in answers.regions], AIM_TENTHS[level])
     ordered = sorted(
         builder.picks,
         key=lambda p: (POSITION_ORDER.index(p.exercise.position), KIND_ORDER.index(p.exercise.kind)),
