@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from unknot.content.loader import default_library
 from unknot.content.schema import Library
+from unknot.core.clock import FixedClock
+from unknot.services import Journal
+from unknot.settings import Settings
+from unknot.storage.engine import Store, open_store
 
 
 @pytest.fixture(autouse=True)
@@ -27,3 +35,45 @@ def library() -> Library:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+POSTGRES_URL = os.environ.get("UNKNOT_TEST_POSTGRES_URL")
+
+
+def _reset_postgres(url: str) -> None:
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def settings(request: pytest.FixtureRequest, home: Path) -> Iterator[Settings]:
+    """Settings for a fresh, empty store: a SQLite file, or a real PostgreSQL server when configured."""
+    if request.param == "sqlite":
+        yield Settings(home=home)
+        return
+    if not POSTGRES_URL:
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the PostgreSQL tests: set UNKNOT_TEST_POSTGRES_URL (see .ci/run)")
+        pytest.skip("no PostgreSQL server configured (UNKNOT_TEST_POSTGRES_URL)")
+    _reset_postgres(POSTGRES_URL)
+    yield Settings(home=home, database_url=POSTGRES_URL)
+
+
+@pytest.fixture
+def store(settings: Settings) -> Iterator[Store]:
+    opened = open_store(settings)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(dt.datetime(2026, 11, 24, 9, 30, tzinfo=dt.UTC))
+
+
+@pytest.fixture
+def journal(store: Store, clock: FixedClock, library: Library) -> Journal:
+    return Journal(store, clock, library)

@@ -19,6 +19,15 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="UNKNOT_", extra="ignore")
 
     home: Path = Field(default_factory=default_home, description="Data folder (UNKNOT_HOME)")
+    database_url: str | None = Field(
+        default=None, description="A SQLAlchemy URL to use instead of the SQLite file (UNKNOT_DATABASE_URL)"
+    )
+    time_scale: float = Field(
+        default=1.0,
+        gt=0,
+        le=1,
+        description="Speeds timers up for tests and demos: 0.01 plays 30 s in 0.3 s (UNKNOT_TIME_SCALE)",
+    )
 
     @property
     def database_path(self) -> Path:

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import typer
 
 from unknot import __version__
-from unknot.cli import exercises
+from unknot.cli import exercises, settings_cmd
 from unknot.cli.assess import assess_command
+from unknot.cli.common import user_errors
+from unknot.cli.exchange import export_command, import_command
+from unknot.cli.journal import checkin_command, history_command, today_command
+from unknot.cli.session import session_command
 from unknot.cli.start import start_command
+from unknot.cli.therapy import therapy_command
 
 app = typer.Typer(
     name="unknot",
@@ -16,9 +23,21 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-app.command("assess")(assess_command)
-app.command("start")(start_command)
+COMMANDS: dict[str, Callable[..., None]] = {
+    "start": start_command,
+    "assess": assess_command,
+    "today": today_command,
+    "checkin": checkin_command,
+    "session": session_command,
+    "therapy": therapy_command,
+    "history": history_command,
+    "export": export_command,
+    "import": import_command,
+}
+for name, command in COMMANDS.items():
+    app.command(name)(user_errors(command))
 app.add_typer(exercises.app, name="exercises")
+app.add_typer(settings_cmd.app, name="settings")
 
 
 def _version(value: bool) -> None:

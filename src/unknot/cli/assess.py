@@ -7,22 +7,23 @@ from typing import Annotated
 import typer
 
 from unknot import services
-from unknot.cli.common import console, fail, library, print_json, read_input
+from unknot.cli.common import console, journal_from_env, library, print_json, read_input
 from unknot.cli.render import render_assessment
-from unknot.core.answers import AnswersError
+from unknot.core.answers import parse_answers
 
 
 def assess_command(
     answers: Annotated[str, typer.Option("--answers", help="JSON answers file, or - for standard input.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    save: Annotated[
+        bool, typer.Option("--save", help="Store it as your current assessment and plan.")
+    ] = False,
 ) -> None:
     """Assess your answers: red flags, likely contributing causes, heat or cold, and a daily plan."""
     text = read_input(answers, "answers")
     lib = library()
-    try:
-        result = services.assess_answers(text, lib)
-    except AnswersError as exc:
-        fail(str(exc))
+    parsed = parse_answers(text)
+    result = journal_from_env().save_assessment(parsed) if save else services.assess_intake(parsed, lib)
     if as_json:
         print_json(result.model_dump(mode="json"))
     else:

@@ -1,18 +1,27 @@
-"""Small helpers shared by the command modules: consoles, errors, JSON output."""
+"""Small helpers shared by the command modules: wiring, consoles, errors, JSON output."""
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
-from typing import Any, NoReturn
+from collections.abc import Callable
+from typing import Any, NoReturn, ParamSpec, TypeVar
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 
 from unknot.content.loader import default_library
 from unknot.content.schema import Library
+from unknot.core.clock import SystemClock
+from unknot.core.errors import UserError
+from unknot.services import Journal, open_journal
+from unknot.settings import Settings
 
 INVALID = 2
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def console() -> Console:
@@ -25,12 +34,38 @@ def fail(message: str, code: int = INVALID) -> NoReturn:
     raise typer.Exit(code)
 
 
+def user_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn a UserError raised anywhere below a command into one line on stderr and exit 2."""
+
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except UserError as exc:
+            fail(str(exc))
+
+    return run
+
+
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 def library() -> Library:
     return default_library()
+
+
+def settings_from_env() -> Settings:
+    try:
+        return Settings()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        fail(f"UNKNOT_{str(first['loc'][0]).upper()}: {first['msg']}")
+
+
+def journal_from_env() -> Journal:
+    """The user's journal, wired from the environment: the one place the real clock is chosen."""
+    return open_journal(settings_from_env(), SystemClock(), library())
 
 
 def read_input(path: str, field: str) -> str:

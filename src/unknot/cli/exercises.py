@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from unknot import services
-from unknot.cli.common import console, fail, library, print_json
+from unknot.cli.common import console, library, print_json, user_errors
 from unknot.cli.render import exercise_panel, exercises_table
 from unknot.content.schema import ExerciseKind, Muscle, Position
 
@@ -34,16 +34,14 @@ def list_exercises(
 
 
 @app.command("show")
+@user_errors
 def show_exercise(
     exercise_id: Annotated[str, typer.Argument(metavar="ID", help="Exercise id, e.g. cat_cow.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the exercise as JSON.")] = False,
 ) -> None:
     """Show one exercise in full: steps, dose, what to feel, when to stop, sources."""
     lib = library()
-    try:
-        exercise = services.get_exercise(lib, exercise_id)
-    except services.UnknownExerciseError as exc:
-        fail(str(exc))
+    exercise = services.get_exercise(lib, exercise_id)
     if as_json:
         print_json(services.exercise_record(exercise, lib))
     else:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from unknot.content.schema import Exercise, Level, Library
+from unknot.core.journal import HistoryDay, NextStep, sparkline
 from unknot.core.result import Assessment, Plan, TriageLevel
+from unknot.services.journal import CheckinOutcome, TodayStatus
 
 TRIAGE_STYLE = {
     TriageLevel.EMERGENCY: ("Go to an emergency department now", "bold white on red"),
@@ -17,7 +21,7 @@ TRIAGE_STYLE = {
 }
 
 
-def _bullets(lines: list[str]) -> Text:
+def bullets(lines: list[str]) -> Text:
     return Text("\n".join(f"• {line}" for line in lines))
 
 
@@ -27,7 +31,7 @@ def triage_panel(result: Assessment) -> Panel:
     if result.action:
         body.append(Text(result.action, style="bold"))
     if result.reasons:
-        body.append(_bullets(result.reasons))
+        body.append(bullets(result.reasons))
     if not body:
         body.append(Text("You reported no warning signs. Start gently and follow the stop rules."))
     return Panel(Group(*body), title=Text(f" {title} ", style=style), border_style=style.split()[-1])
@@ -73,10 +77,10 @@ def render_assessment(console: Console, result: Assessment, library: Library) ->
     if result.plan:
         console.print(plan_table(result.plan))
         names = [library.habits[h].name for h in result.plan.habits if h in library.habits]
-        console.print(Panel(_bullets(names), title="Daily habits"))
+        console.print(Panel(bullets(names), title="Daily habits"))
     if result.advice:
-        console.print(Panel(_bullets(result.advice), title="Also worth knowing", border_style="yellow"))
-    console.print(Panel(_bullets(result.stop_rules), title="Stop and seek advice if", border_style="red"))
+        console.print(Panel(bullets(result.advice), title="Also worth knowing", border_style="yellow"))
+    console.print(stop_rules_panel(result.stop_rules))
 
 
 def exercises_table(exercises: list[Exercise]) -> Table:
@@ -105,16 +109,79 @@ def exercise_panel(exercise: Exercise, library: Library) -> Panel:
         Text("\n".join(f"{i}. {s}" for i, s in enumerate(exercise.steps, start=1))),
         Text(f"You should feel: {exercise.feel}"),
         Text("Dose", style="bold"),
-        _bullets(doses),
+        bullets(doses),
         Text("Stop if", style="bold red"),
-        _bullets(exercise.stop_if),
+        bullets(exercise.stop_if),
         Text("Cautions", style="bold yellow"),
-        _bullets(exercise.cautions),
+        bullets(exercise.cautions),
         Text(f"Easier: {exercise.regression}\nHarder: {exercise.progression}"),
         Text("Sources", style="bold"),
-        _bullets(library.citations(exercise.sources)),
+        bullets(library.citations(exercise.sources)),
     ]
     subtitle = f"{exercise.kind.value} · {exercise.position.value} · " + ", ".join(
         t.value for t in exercise.targets
     )
     return Panel(Group(*parts), title=Text(exercise.name, style="bold"), subtitle=subtitle)
+
+
+def stop_rules_panel(rules: list[str], *, worse: bool = False) -> Panel:
+    title = "Your pain is worse than before the session" if worse else "Stop and seek advice if"
+    lead = [Text("Ease off: do the gentler version or fewer sets next time.", style="bold")] if worse else []
+    return Panel(Group(*lead, bullets(rules)), title=title, border_style="red")
+
+
+def checkin_outcome(outcome: CheckinOutcome, library: Library) -> Group:
+    day = outcome.checkin.date.isoformat()
+    verb = "Replaced the check-in" if outcome.replaced else "Saved your check-in"
+    parts: list[Text | Panel] = [Text(f"{verb} for {day}.")]
+    if outcome.urgency is not None:
+        reasons = [f.reason for f in library.safety.flags if f.id in outcome.checkin.red_flags]
+        level = TriageLevel(outcome.urgency.value)
+        action = library.safety.actions[outcome.urgency]
+        title, _ = TRIAGE_STYLE[level]
+        parts.append(
+            Panel(Group(Text(action, style="bold"), bullets(reasons)), title=title, border_style="red")
+        )
+    return Group(*parts)
+
+
+def history_table(days: list[HistoryDay]) -> Group | Text:
+    if not days:
+        return Text("Nothing recorded yet. Start with 'unknot checkin' or 'unknot start'.")
+    pains = [d.checkin.pain if d.checkin else None for d in days[-60:]]
+    table = Table(title="Your journal", expand=True)
+    for column in ("Date", "Pain", "Stiffness", "Sessions", "Note"):
+        table.add_column(column, justify="right" if column in ("Pain", "Stiffness", "Sessions") else "left")
+    for day in days:
+        c = day.checkin
+        table.add_row(
+            day.date.isoformat(),
+            "" if c is None else str(c.pain),
+            "" if c is None or c.stiffness is None else str(c.stiffness),
+            str(day.sessions_completed),
+            "" if c is None else (c.note + (" [red](warning signs)[/red]" if c.red_flags else "")),
+        )
+    trend = Text.assemble(("Pain, last 60 days with entries: ", "bold"), (sparkline(pains), "cyan"))
+    return Group(table, trend)
+
+
+NEXT_STEP_WORDS = {
+    NextStep.START: "Run 'unknot start' to answer a few questions and get your programme.",
+    NextStep.SEEK_CARE: "Your assessment says to see a clinician first: no programme until then.",
+    NextStep.CHECKIN: "Check in: 'unknot checkin'.",
+    NextStep.SESSION: "Play today's session: 'unknot session'.",
+    NextStep.DONE: "All done for today. Well done.",
+}
+
+
+def today_view(status: TodayStatus, library: Library) -> Group:
+    parts: list[Any] = [Text(f"Today, {status.date.isoformat()}", style="bold")]
+    current = status.current
+    if current is not None and current.plan is None:
+        parts.append(triage_panel(current.assessment))
+    if current is not None and current.plan is not None:
+        parts.append(plan_table(current.plan))
+    checked = "not yet" if status.checkin is None else f"pain {status.checkin.pain}"
+    parts.append(Text(f"Check-in: {checked}. Sessions completed today: {status.sessions_completed}."))
+    parts.append(Panel(NEXT_STEP_WORDS[status.next_step], title="Next step", border_style="cyan"))
+    return Group(*parts)

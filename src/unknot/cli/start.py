@@ -8,8 +8,7 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.prompt import Confirm, FloatPrompt, IntPrompt, Prompt
 
-from unknot import services
-from unknot.cli.common import console, library
+from unknot.cli.common import console, journal_from_env, library
 from unknot.cli.render import render_assessment
 from unknot.content.schema import Library, Urgency
 from unknot.core.answers import answers_from_dict
@@ -111,5 +110,7 @@ def start_command() -> None:
     answers["red_flags"] = _red_flags(lib, out)
     emergency = {f.id for f in lib.safety.flags if f.urgency is Urgency.EMERGENCY}
     answers |= _neutral_rest() if emergency & set(answers["red_flags"]) else _the_rest(out)
-    result = services.assess_intake(answers_from_dict(answers), lib)
+    journal = journal_from_env()
+    result = journal.save_assessment(answers_from_dict(answers))
     render_assessment(out, result, lib)
+    out.print("[dim]Saved. See it any time with 'unknot today'.[/dim]")

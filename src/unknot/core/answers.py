@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from unknot.core.errors import UserError
+
 
 class Region(StrEnum):
     NECK = "neck"
@@ -42,7 +44,7 @@ CLINICIAN_FLAGS = (
 RED_FLAG_IDS = EMERGENCY_FLAGS + CLINICIAN_FLAGS
 
 
-class AnswersError(ValueError):
+class AnswersError(UserError):
     """Invalid answers; the message is one line that starts with the offending field."""
 
 

@@ -1,10 +1,11 @@
-"""Use cases shared by every interface. CLI commands and web routes call these and render the result."""
+"""The content library and stateless assessment: exercises and answers in, results out."""
 
 from __future__ import annotations
 
 from unknot.content.schema import Exercise, Library, Muscle, Position
 from unknot.core.answers import Answers, parse_answers
 from unknot.core.assessment import assess
+from unknot.core.errors import UserError
 from unknot.core.result import Assessment
 
 
@@ -37,7 +38,7 @@ def find_exercises(
     )
 
 
-class UnknownExerciseError(LookupError):
+class UnknownExerciseError(UserError):
     pass
 
 

@@ -1,0 +1,96 @@
+"""`unknot checkin`, `unknot history` and `unknot today`: the daily journal."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.panel import Panel
+from rich.prompt import Confirm, IntPrompt, Prompt
+
+from unknot.cli.common import console, fail, journal_from_env, print_json
+from unknot.cli.render import checkin_outcome, history_table, today_view
+from unknot.core.journal import HistoryDay
+from unknot.services import Journal
+
+
+def _score(out: Console, question: str) -> int:
+    while True:
+        value = IntPrompt.ask(question, console=out)
+        if 0 <= value <= 10:
+            return value
+        out.print("[red]Please enter a whole number from 0 to 10.[/red]")
+
+
+def _ask_red_flags(journal: Journal, out: Console) -> list[str]:
+    flags = journal.library.safety.flags
+    if not Confirm.ask("Has any new warning sign appeared (bladder, numbness, weakness, fever, ...)?",
+                       default=False, console=out):  # fmt: skip
+        return []
+    return [f.id for f in flags if Confirm.ask(f.question, default=False, console=out)]
+
+
+def _interactive(journal: Journal, out: Console) -> tuple[int, int, str, list[str]]:
+    out.print(Panel("Your daily check-in: a few seconds.", style="bold"))
+    pain = _score(out, "Pain today, from 0 (none) to 10 (worst)?")
+    stiffness = _score(out, "Stiffness today, from 0 (none) to 10 (worst)?")
+    note = Prompt.ask("A note (optional, Enter to skip)", default="", show_default=False, console=out)
+    return pain, stiffness, note, _ask_red_flags(journal, out)
+
+
+def checkin_command(
+    pain: Annotated[str | None, typer.Option("--pain", help="Pain 0-10.")] = None,
+    stiffness: Annotated[str | None, typer.Option("--stiffness", help="Stiffness 0-10.")] = None,
+    note: Annotated[str, typer.Option("--note", help="A note, at most 2000 characters.")] = "",
+    red_flag: Annotated[
+        list[str] | None, typer.Option("--red-flag", help="A red-flag id; repeatable.")
+    ] = None,
+    date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD (default today).")] = None,
+) -> None:
+    """Record today's check-in: pain, stiffness, a note and any warning signs (asks when no options)."""
+    journal = journal_from_env()
+    out = console()
+    flags = red_flag or []
+    if pain is None and stiffness is None and not note and not flags:
+        if not sys.stdin.isatty():
+            fail("pain: missing (give --pain N, or run 'unknot checkin' in a terminal to be asked)")
+        pain_value, stiffness_value, note, flags = _interactive(journal, out)
+        outcome = journal.log_checkin(pain_value, stiffness_value, note, tuple(flags), date)
+    else:
+        outcome = journal.log_checkin(pain, stiffness, note, tuple(flags), date)
+    out.print(checkin_outcome(outcome, journal.library))
+
+
+def history_command(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the history as JSON.")] = False,
+) -> None:
+    """Your journal day by day: pain, stiffness, sessions, notes."""
+    days = journal_from_env().history()
+    if as_json:
+        print_json([_day_record(d) for d in days])
+    else:
+        console().print(history_table(days))
+
+
+def _day_record(day: HistoryDay) -> dict[str, object]:
+    checkin = day.checkin
+    return {
+        "date": day.date.isoformat(),
+        "checkin": None
+        if checkin is None
+        else {
+            "pain": checkin.pain,
+            "stiffness": checkin.stiffness,
+            "note": checkin.note,
+            "red_flags": list(checkin.red_flags),
+        },
+        "sessions_completed": day.sessions_completed,
+    }
+
+
+def today_command() -> None:
+    """Today's plan, what is done, and the next step."""
+    journal = journal_from_env()
+    console().print(today_view(journal.status(), journal.library))

@@ -1,0 +1,49 @@
+"""`unknot settings`: show and change your preferences (voice, bell, theme, session time)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from unknot.cli.common import console, journal_from_env, print_json, user_errors
+from unknot.core.prefs import Prefs
+
+app = typer.Typer(help="Show or change your preferences.", invoke_without_command=True)
+
+
+def _table(prefs: Prefs) -> Table:
+    table = Table(title="Your settings")
+    for column in ("Setting", "Value", "Meaning"):
+        table.add_column(column)
+    values = prefs.model_dump(mode="json")
+    for key, field in Prefs.model_fields.items():
+        table.add_row(key, str(values[key]), field.description or "")
+    return table
+
+
+@app.callback()
+def show(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the settings as JSON.")] = False,
+) -> None:
+    """Show your settings."""
+    if ctx.invoked_subcommand is not None:
+        return
+    prefs = journal_from_env().prefs()
+    if as_json:
+        print_json(prefs.model_dump(mode="json"))
+    else:
+        console().print(_table(prefs))
+
+
+@app.command("set")
+@user_errors
+def set_(
+    key: Annotated[str, typer.Argument(help="voice, bell, theme or session_time.")],
+    value: Annotated[str, typer.Argument(help="on/off, system/light/dark, or HH:MM.")],
+) -> None:
+    """Change one setting, e.g. `unknot settings set voice off`."""
+    prefs = journal_from_env().set_pref(key, value)
+    console().print(f"{key} is now {prefs.model_dump(mode='json')[key]}.")

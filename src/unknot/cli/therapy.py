@@ -1,0 +1,89 @@
+"""`unknot therapy heat|cold`: a timer that never runs past 20 minutes, with the safety checks."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from rich.console import Group
+from rich.live import Live
+from rich.panel import Panel
+from rich.progress_bar import ProgressBar
+from rich.prompt import Confirm
+from rich.text import Text
+
+from unknot.cli.common import console, fail, journal_from_env, settings_from_env
+from unknot.cli.render import bullets
+from unknot.cli.terminal import Cues, ScaledClock, read_key, single_keys
+from unknot.content.schema import Therapy, TherapyId
+from unknot.core.relief import therapy_minutes
+
+
+class Kind(StrEnum):
+    HEAT = "heat"
+    COLD = "cold"
+
+
+def _safety(therapy: Therapy) -> Panel:
+    body = Group(
+        Text(therapy.use_for),
+        Text("Before you start", style="bold"),
+        bullets(therapy.safety_checks),
+        Text("Do not use it if", style="bold red"),
+        bullets(therapy.do_not_use_if),
+    )
+    return Panel(body, title=f"{therapy.name}: safety first", border_style="yellow")
+
+
+def _countdown(total: float, scale: float) -> bool:
+    """Run the timer; True when it ran to the end, False when stopped with q."""
+    clock, left, paused = ScaledClock(scale), total, False
+    with single_keys(), Live(console=console(), refresh_per_second=4, transient=True) as live:
+        while left > 0:
+            minutes, seconds = divmod(int(left + 0.999), 60)
+            state = "PAUSED" if paused else "Time left"
+            live.update(Group(Text(f"{state}: {minutes:02d}:{seconds:02d}", style="bold"),
+                              ProgressBar(total=total, completed=total - left, width=50),
+                              Text("space pause · q stop", style="dim")))  # fmt: skip
+            key = read_key(0.25)
+            passed = clock.lap()
+            left -= 0 if paused else passed
+            if key in (" ", "p"):
+                paused = not paused
+            elif key == "q":
+                return False
+    return True
+
+
+def therapy_command(
+    kind: Annotated[Kind, typer.Argument(help="heat or cold.")],
+    minutes: Annotated[int | None, typer.Option("--minutes", help="1 to 20 (default 15).")] = None,
+) -> None:
+    """Time a heat or cold application, with its safety checks; it never runs past 20 minutes."""
+    journal = journal_from_env()
+    therapy = journal.library.therapies[TherapyId(kind.value)]
+    length = therapy_minutes(minutes, therapy)
+    if not sys.stdin.isatty():
+        fail("therapy: the timer needs a terminal")
+    out = console()
+    out.print(_safety(therapy))
+    if not Confirm.ask("Have you checked these, with a cloth between your skin and the pack?", console=out):
+        out.print("Fine: come back when you are ready.")
+        return
+    prefs = journal.prefs()
+    cues = Cues(bell=True, voice=prefs.voice)
+    cues(f"{therapy.name} for {length} minutes. Starting now.")
+    finished = _countdown(length * 60, settings_from_env().time_scale)
+    cues("Time is up. Remove the pack and check your skin." if finished else "Stopped.")
+    out.print(
+        Panel(_end_words(kind, finished), title="Time is up" if finished else "Stopped", border_style="green")
+    )
+
+
+def _end_words(kind: Kind, finished: bool) -> str:
+    words = "Remove the pack now and check your skin." if finished else "Remove the pack and check your skin."
+    if kind is Kind.COLD:
+        words += " Wait at least 20 to 40 minutes before using cold again."
+    return words

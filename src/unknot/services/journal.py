@@ -1,0 +1,203 @@
+"""The journal's use cases: save an assessment, check in, record sessions, history, export, import."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from unknot.content.schema import Library, Urgency
+from unknot.core.answers import Answers
+from unknot.core.assessment import assess
+from unknot.core.clock import Clock, today
+from unknot.core.errors import UserError
+from unknot.core.journal import (
+    Checkin,
+    HistoryDay,
+    JournalInputError,
+    make_checkin,
+    next_step,
+    parse_date,
+    parse_score,
+    summarise_days,
+)
+from unknot.core.prefs import Prefs, load_prefs, parse_pref
+from unknot.core.result import Assessment, Plan
+from unknot.settings import Settings
+from unknot.storage import exchange, repository
+from unknot.storage.engine import Store, open_store
+from unknot.storage.tables import SessionRow
+
+
+class JournalRuleError(UserError):
+    """The request is well formed but not allowed now (e.g. a session without a self-care plan)."""
+
+
+@dataclass(frozen=True)
+class CheckinOutcome:
+    checkin: Checkin
+    replaced: bool
+    urgency: Urgency | None
+
+
+@dataclass(frozen=True)
+class CurrentPlan:
+    assessment: Assessment
+    plan: Plan | None
+    plan_id: int | None
+
+
+@dataclass(frozen=True)
+class TodayStatus:
+    date: dt.date
+    current: CurrentPlan | None
+    checkin: Checkin | None
+    sessions_completed: int
+    next_step: str
+
+
+class Journal:
+    """One user's journal: the store, the clock and the content, wired once at the edge."""
+
+    def __init__(self, store: Store, clock: Clock, library: Library) -> None:
+        self.store = store
+        self.clock = clock
+        self.library = library
+
+    def today(self) -> dt.date:
+        return today(self.clock)
+
+    def save_assessment(self, answers: Answers) -> Assessment:
+        result = assess(answers, self.library)
+        with self.store.sessions.begin() as db:
+            repository.add_assessment(
+                db, answers.model_dump(mode="json"), result.model_dump(mode="json"), self.clock.now()
+            )
+        return result
+
+    def current(self) -> CurrentPlan | None:
+        with self.store.sessions() as db:
+            row = repository.current_assessment(db)
+            if row is None:
+                return None
+            plan_row = repository.current_plan(db, row)
+            assessment = Assessment.model_validate(row.result)
+            if plan_row is None:
+                return CurrentPlan(assessment, None, None)
+            plan = Plan.model_validate(
+                {
+                    "level": plan_row.level,
+                    "total_minutes": plan_row.total_minutes,
+                    "items": plan_row.items,
+                    "habits": plan_row.habits,
+                }
+            )
+            return CurrentPlan(assessment, plan, plan_row.id)
+
+    def log_checkin(
+        self,
+        pain: str | int | None,
+        stiffness: str | int | None = None,
+        note: str = "",
+        red_flags: tuple[str, ...] = (),
+        date_text: str | None = None,
+    ) -> CheckinOutcome:
+        day = parse_date(date_text, self.today())
+        checkin = make_checkin(day=day, pain=pain, stiffness=stiffness, note=note, red_flags=red_flags)
+        with self.store.sessions.begin() as db:
+            replaced = repository.put_checkin(db, checkin, self.clock.now())
+        urgencies = {f.urgency for f in self.library.safety.flags if f.id in checkin.red_flags}
+        urgency = max(urgencies, key=[Urgency.SEE_CLINICIAN, Urgency.EMERGENCY].index) if urgencies else None
+        return CheckinOutcome(checkin, replaced, urgency)
+
+    def self_care_plan(self) -> CurrentPlan:
+        """The current plan, or JournalRuleError saying why there is none to follow."""
+        current = self.current()
+        if current is None:
+            raise JournalRuleError("session: no saved assessment yet; run 'unknot start' first")
+        if current.plan is None:
+            raise JournalRuleError(
+                f"session: your saved assessment says '{current.assessment.triage.value}', so unknot offers "
+                "no programme; see a clinician first, then run 'unknot start' again"
+            )
+        return current
+
+    def record_session(
+        self,
+        *,
+        date_text: str | None = None,
+        items_done: list[str] | None = None,
+        completed: bool = True,
+        pain_before: int | None = None,
+        pain_after: int | None = None,
+        source: str = "manual",
+    ) -> SessionRow:
+        day = parse_date(date_text, self.today())
+        current = self.self_care_plan()
+        assert current.plan is not None
+        done = items_done if items_done is not None else [i.id for i in current.plan.items]
+        row = SessionRow(
+            date=day,
+            plan_id=current.plan_id,
+            completed=completed,
+            items_done=done,
+            pain_before=parse_score(pain_before, "pain_before", required=False),
+            pain_after=parse_score(pain_after, "pain_after", required=False),
+            source=source,
+            recorded_at=self.clock.now(),
+        )
+        with self.store.sessions.begin() as db:
+            return repository.add_session(db, row)
+
+    def history(self) -> list[HistoryDay]:
+        with self.store.sessions() as db:
+            return summarise_days(repository.checkins(db), repository.session_records(db))
+
+    def status(self) -> TodayStatus:
+        day = self.today()
+        current = self.current()
+        with self.store.sessions() as db:
+            checkin = next((c for c in repository.checkins(db) if c.date == day), None)
+            completed = sum(s.completed for s in repository.sessions_on(db, day))
+        triage = current.assessment.triage.value if current else None
+        step = next_step(triage=triage, checked_in=checkin is not None, sessions_completed=completed)
+        return TodayStatus(day, current, checkin, completed, step)
+
+    def prefs(self) -> Prefs:
+        with self.store.sessions() as db:
+            return load_prefs(repository.get_settings(db))
+
+    def set_pref(self, key: str, text: str) -> Prefs:
+        value = parse_pref(key, text)
+        with self.store.sessions.begin() as db:
+            repository.put_setting(db, key, value)
+        return self.prefs()
+
+    def export_document(self) -> dict[str, Any]:
+        with self.store.sessions() as db:
+            return exchange.dump(db).model_dump(mode="json")
+
+    def import_document(self, text: str | bytes) -> dict[str, int]:
+        """Import a whole exported journal into an empty one: all or nothing."""
+        document = exchange.parse_document(text)
+        with self.store.sessions.begin() as db:
+            exchange.load(db, document)
+        return {
+            "assessments": len(document.assessments),
+            "checkins": len(document.checkins),
+            "sessions": len(document.sessions),
+        }
+
+
+def open_journal(settings: Settings, clock: Clock, library: Library) -> Journal:
+    return Journal(open_store(settings), clock, library)
+
+
+__all__ = [
+    "CheckinOutcome",
+    "Journal",
+    "JournalInputError",
+    "JournalRuleError",
+    "TodayStatus",
+    "open_journal",
+]

@@ -1,0 +1,155 @@
+"""The whole journal as one JSON document: `unknot export --format json` and `unknot import`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from unknot.core.answers import RED_FLAG_IDS, answers_from_dict
+from unknot.core.errors import UserError
+from unknot.core.prefs import Prefs
+from unknot.core.result import Assessment
+from unknot.storage import repository
+from unknot.storage.tables import AssessmentRow, CheckinRow, PlanRow, SessionRow, SettingRow
+
+Score = Annotated[int, Field(ge=0, le=10)]
+
+
+class Doc(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class AssessmentDoc(Doc):
+    id: int
+    created_at: AwareDatetime
+    answers: dict[str, Any]
+    result: dict[str, Any]
+    triage: Literal["emergency", "see_clinician", "self_care"]
+
+    @model_validator(mode="after")
+    def _valid_parts(self) -> AssessmentDoc:
+        answers_from_dict(self.answers)
+        Assessment.model_validate(self.result)
+        if self.result.get("triage") != self.triage:
+            raise ValueError("triage differs from the result's triage")
+        return self
+
+
+class PlanDoc(Doc):
+    id: int
+    assessment_id: int
+    created_at: AwareDatetime
+    level: Literal["gentle", "standard", "advanced"]
+    total_minutes: Annotated[float, Field(ge=0, le=30)]
+    items: list[dict[str, Any]]
+    habits: list[str]
+    reason: str
+
+
+class CheckinDoc(Doc):
+    date: dt.date
+    pain: Score
+    stiffness: Score | None
+    note: Annotated[str, Field(max_length=2000)]
+    red_flags: list[Literal[RED_FLAG_IDS]]  # type: ignore[valid-type]
+    recorded_at: AwareDatetime
+
+
+class SessionDoc(Doc):
+    id: int
+    date: dt.date
+    plan_id: int | None
+    completed: bool
+    items_done: list[str]
+    pain_before: Score | None
+    pain_after: Score | None
+    source: Literal["player", "manual"]
+    recorded_at: AwareDatetime
+
+
+class JournalDocument(Doc):
+    format: Literal["unknot-journal"] = "unknot-journal"
+    version: Literal[1] = 1
+    assessments: list[AssessmentDoc]
+    plans: list[PlanDoc]
+    checkins: list[CheckinDoc]
+    sessions: list[SessionDoc]
+    settings: dict[str, Any]
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> JournalDocument:
+        try:
+            Prefs.model_validate(self.settings)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            raise ValueError(f"settings.{'.'.join(map(str, first['loc']))}: {first['msg']}") from None
+        assessment_ids = {a.id for a in self.assessments}
+        plan_ids = {p.id for p in self.plans}
+        for plan in self.plans:
+            if plan.assessment_id not in assessment_ids:
+                raise ValueError(f"plan {plan.id} refers to missing assessment {plan.assessment_id}")
+        for session in self.sessions:
+            if session.plan_id is not None and session.plan_id not in plan_ids:
+                raise ValueError(f"session {session.id} refers to missing plan {session.plan_id}")
+        for name, ids in (
+            ("assessment", [a.id for a in self.assessments]),
+            ("plan", [p.id for p in self.plans]),
+        ):
+            if len(set(ids)) != len(ids):
+                raise ValueError(f"duplicate {name} id")
+        if len({c.date for c in self.checkins}) != len(self.checkins):
+            raise ValueError("two check-ins for the same date")
+        return self
+
+
+class JournalImportError(UserError):
+    """The document cannot be imported; nothing was written."""
+
+
+def _rows(db: Session, table: type[Any], order: Any) -> list[Any]:
+    return list(db.scalars(select(table).order_by(order)))
+
+
+def _columns(row: Any, doc: type[Doc]) -> dict[str, Any]:
+    return {name: getattr(row, name) for name in doc.model_fields}
+
+
+def dump(db: Session) -> JournalDocument:
+    return JournalDocument(
+        assessments=[
+            AssessmentDoc(**_columns(r, AssessmentDoc)) for r in _rows(db, AssessmentRow, AssessmentRow.id)
+        ],
+        plans=[PlanDoc(**_columns(r, PlanDoc)) for r in _rows(db, PlanRow, PlanRow.id)],
+        checkins=[CheckinDoc(**_columns(r, CheckinDoc)) for r in _rows(db, CheckinRow, CheckinRow.date)],
+        sessions=[SessionDoc(**_columns(r, SessionDoc)) for r in _rows(db, SessionRow, SessionRow.id)],
+        settings=repository.get_settings(db),
+    )
+
+
+def parse_document(text: str | bytes) -> JournalDocument:
+    try:
+        return JournalDocument.model_validate_json(text)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise JournalImportError(f"import: {where}: {message}" if where else f"import: {message}") from None
+
+
+def load(db: Session, document: JournalDocument) -> None:
+    """Write a whole document into an empty journal, in the caller's transaction."""
+    if not repository.is_empty(db):
+        raise JournalImportError("import: this data folder already has a journal; import needs an empty one")
+    db.add_all(AssessmentRow(**a.model_dump()) for a in document.assessments)
+    db.flush()
+    db.add_all(PlanRow(**p.model_dump()) for p in document.plans)
+    db.flush()
+    db.add_all(CheckinRow(**c.model_dump()) for c in document.checkins)
+    db.add_all(SessionRow(**s.model_dump()) for s in document.sessions)
+    db.add_all(SettingRow(key=k, value=v) for k, v in document.settings.items())
+    db.flush()
+    repository.reset_sequences(db)
