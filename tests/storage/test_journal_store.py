@@ -169,7 +169,9 @@ def test_an_import_failing_in_the_database_leaves_nothing(
     assert after["assessments"] == [] and after["plans"] == [] and after["checkins"] == []
 
 
-def test_settings_in_a_document_are_checked(journal: Journal, library: Library, clock: FixedClock, tmp_path: Any) -> None:
+def test_settings_in_a_document_are_checked(
+    journal: Journal, library: Library, clock: FixedClock, tmp_path: Any
+) -> None:
     fill(journal)
     document = journal.export_document()
     document["settings"]["colour"] = "red"

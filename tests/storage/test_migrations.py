@@ -41,3 +41,14 @@ def test_sqlite_pragmas_and_private_files(home: object) -> None:
     store.close()
     assert stat.S_IMODE(os.stat(settings.home).st_mode) == 0o700
     assert stat.S_IMODE(os.stat(settings.database_path).st_mode) == 0o600
+
+
+def test_schema_head_constant_names_the_newest_migration() -> None:
+    from alembic.script import ScriptDirectory
+
+    from unknot.storage.engine import SCHEMA_HEAD, alembic_config, schema_revision
+
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == SCHEMA_HEAD
+    store = open_store(Settings())
+    assert schema_revision(store.engine) == SCHEMA_HEAD
+    store.close()

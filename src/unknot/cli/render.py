@@ -185,3 +185,9 @@ def today_view(status: TodayStatus, library: Library) -> Group:
     parts.append(Text(f"Check-in: {checked}. Sessions completed today: {status.sessions_completed}."))
     parts.append(Panel(NEXT_STEP_WORDS[status.next_step], title="Next step", border_style="cyan"))
     return Group(*parts)
+
+
+def progress_bar(fraction: float, width: int = 50) -> Text:
+    """A plain progress bar on a line of its own (Rich's ProgressBar does not end its line in a Group)."""
+    filled = round(max(0.0, min(fraction, 1.0)) * width)
+    return Text.assemble(("█" * filled, "green"), ("░" * (width - filled), "dim"))

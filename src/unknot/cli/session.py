@@ -9,12 +9,11 @@ import typer
 from rich.console import Console, Group
 from rich.live import Live
 from rich.panel import Panel
-from rich.progress_bar import ProgressBar
 from rich.prompt import IntPrompt
 from rich.text import Text
 
 from unknot.cli.common import console, fail, journal_from_env, settings_from_env
-from unknot.cli.render import plan_table, stop_rules_panel
+from unknot.cli.render import plan_table, progress_bar, stop_rules_panel
 from unknot.cli.terminal import Cues, ScaledClock, read_key, single_keys
 from unknot.content.schema import Exercise
 from unknot.core.journal import flared
@@ -39,17 +38,18 @@ def _step_view(player: Player, exercise: Exercise, stop_rules: list[str], total_
     detail = f"Set {step.set_number} of {step.sets}" + (f" · {step.side} side" if step.side else "")
     if step.kind is StepKind.WORK and step.reps:
         detail += f" · {step.reps} slow repetitions"
-    state = "PAUSED" if player.paused else KIND_WORDS[step.kind]
+    word = KIND_WORDS[step.kind] if step.kind is not StepKind.WORK else ("Repeat" if step.reps else "Hold")
+    state = "PAUSED" if player.paused else word
     headline = Text(f"{state}  {player.remaining:4.0f} s", style="bold reverse" if player.paused else "bold")
     done = 1 - player.remaining / step.seconds if step.seconds else 1
     steps = "\n".join(f"{i}. {s}" for i, s in enumerate(exercise.steps, start=1))
     body = Group(
         headline,
         Text(detail),
-        ProgressBar(total=100, completed=done * 100, width=50),
+        progress_bar(done),
         Text(steps),
         Text(f"You should feel: {exercise.feel}", style="italic"),
-        Text("Stop if: " + " ".join(stop_rules), style="red"),
+        Text(" ".join(stop_rules), style="red"),
         Text(KEYS_HELP, style="dim"),
     )
     title = f"Exercise {step.item + 1} of {total_items} · {exercise.name}"

@@ -10,12 +10,11 @@ import typer
 from rich.console import Group
 from rich.live import Live
 from rich.panel import Panel
-from rich.progress_bar import ProgressBar
 from rich.prompt import Confirm
 from rich.text import Text
 
 from unknot.cli.common import console, fail, journal_from_env, settings_from_env
-from unknot.cli.render import bullets
+from unknot.cli.render import bullets, progress_bar
 from unknot.cli.terminal import Cues, ScaledClock, read_key, single_keys
 from unknot.content.schema import Therapy, TherapyId
 from unknot.core.relief import therapy_minutes
@@ -45,7 +44,7 @@ def _countdown(total: float, scale: float) -> bool:
             minutes, seconds = divmod(int(left + 0.999), 60)
             state = "PAUSED" if paused else "Time left"
             live.update(Group(Text(f"{state}: {minutes:02d}:{seconds:02d}", style="bold"),
-                              ProgressBar(total=total, completed=total - left, width=50),
+                              progress_bar(1 - left / total),
                               Text("space pause · q stop", style="dim")))  # fmt: skip
             key = read_key(0.25)
             passed = clock.lap()

@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from unknot.settings import Settings
 
+try:
+    import fcntl
+except ImportError:  # Windows: no lock file; first runs there are single-process in practice
+    fcntl = None  # type: ignore[assignment]
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 BUSY_TIMEOUT_MS = 15_000
+# The newest migration. Knowing it here lets an up-to-date database open without loading Alembic;
+# a test checks that it names the head of the migrations folder.
+SCHEMA_HEAD = "0001"
 
 
 @dataclass(frozen=True)
@@ -55,18 +64,45 @@ def _sqlite_engine(path: Path) -> Engine:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(resources.files("unknot.storage") / "migrations"))
     return config
 
 
+def schema_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+@contextlib.contextmanager
+def _migration_lock(engine: Engine) -> Iterator[None]:
+    """One process migrates at a time: a lock file beside a SQLite file; PostgreSQL has an advisory lock."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or fcntl is None:
+        yield
+        return
+    with open(f"{database}.migrate-lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def migrate(engine: Engine) -> None:
     """Bring the database to the newest schema; a no-op when it is already there."""
+    if schema_revision(engine) == SCHEMA_HEAD:
+        return
+    from alembic import command
+
     config = alembic_config()
-    head = ScriptDirectory.from_config(config).get_current_head()
-    with engine.begin() as connection:
-        if MigrationContext.configure(connection).get_current_revision() == head:
-            return
+    with _migration_lock(engine), engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(7386201)"))
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 

@@ -1,0 +1,143 @@
+"""The guided session, the interactive check-in and the therapy timer, in a real terminal."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pexpect
+
+from tests.cli.helpers import ok_json, run_unknot, spawn_unknot
+from tests.strategies import base_answers
+
+FAST = 0.002  # a 30 s hold plays in 0.06 s
+
+
+def save_assessment(tmp_path: Path, **changes: object) -> dict[str, object]:
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(base_answers(**changes)), encoding="utf-8")
+    return ok_json("assess", "--answers", str(path), "--save", "--json")  # type: ignore[no-any-return]
+
+
+def finish(child: pexpect.spawn) -> str:
+    child.expect(pexpect.EOF)
+    output = child.before or ""
+    child.close()
+    assert child.exitstatus == 0, output
+    return output
+
+
+def test_a_full_session_is_played_and_recorded(tmp_path: Path) -> None:
+    result = save_assessment(tmp_path)
+    plan = result["plan"]
+    assert isinstance(plan, dict)
+    child = spawn_unknot("session", time_scale=FAST)
+    child.expect("Stop and seek advice if")
+    child.expect("Pain before you start")
+    child.sendline("4")
+    child.expect("Pain now")
+    child.sendline("3")
+    child.expect("Session complete")
+    finish(child)
+    [session] = ok_json("export", "--format", "json")["sessions"]
+    assert session["completed"] is True and session["source"] == "player"
+    assert (session["pain_before"], session["pain_after"]) == (4, 3)
+    assert session["items_done"] == [item["id"] for item in plan["items"]]
+    assert ok_json("history", "--json")[-1]["sessions_completed"] == 1
+
+
+def test_keys_pause_skip_and_quit(tmp_path: Path) -> None:
+    result = save_assessment(tmp_path)
+    first = result["plan"]["items"][0]  # type: ignore[index]
+    child = spawn_unknot("session", time_scale=0.2)  # slow enough to press keys
+    child.expect("Pain before you start")
+    child.sendline("5")
+    child.expect("Exercise 1 of")
+    child.send(" ")
+    child.expect("PAUSED")
+    child.send(" ")
+    child.send("n")  # skip the first exercise
+    child.expect("Exercise 2 of")
+    child.send("b")  # back to the start of the second... then to the first
+    child.send("b")
+    child.expect("Exercise 1 of")
+    child.send("q")
+    child.expect("Pain now")
+    child.sendline("8")
+    child.expect("Session stopped early")
+    child.expect("worse than before")  # pain after is 3 points higher: ease off
+    finish(child)
+    [session] = ok_json("export", "--format", "json")["sessions"]
+    assert session["completed"] is False
+    assert first["id"] not in session["items_done"]
+    assert ok_json("history", "--json")[-1]["sessions_completed"] == 0
+
+
+def test_session_player_refuses_without_a_plan() -> None:
+    done = run_unknot("session")
+    assert done.returncode == 2
+    assert "unknot start" in done.stderr
+
+
+def test_interactive_checkin() -> None:
+    child = spawn_unknot("checkin")
+    child.expect("Pain today")
+    child.sendline("12")
+    child.expect("from 0 to 10")
+    child.sendline("6")
+    child.expect("Stiffness today")
+    child.sendline("5")
+    child.expect("A note")
+    child.sendline("long drive")
+    child.expect(r"new warning sign.*\[y/n\]")
+    child.sendline("y")
+    for _ in range(10):
+        index = child.expect([r"\[y/n\]", "Saved your check-in"])
+        if index == 1:
+            break
+        child.sendline("y" if "fever" in (child.before or "") else "n")
+    child.expect("See a clinician")
+    finish(child)
+    [day] = ok_json("history", "--json")
+    assert day["checkin"] == {
+        "pain": 6,
+        "stiffness": 5,
+        "note": "long drive",
+        "red_flags": ["fever_or_unwell"],
+    }
+
+
+def test_cold_timer_runs_and_reminds_the_gap() -> None:
+    child = spawn_unknot("therapy", "cold", "--minutes", "1", time_scale=0.01)
+    child.expect("safety first")
+    child.expect("Raynaud")
+    child.expect(r"\[y/n\]")
+    child.sendline("y")
+    child.expect("Time is up")
+    child.expect("20 to 40 minutes")
+    finish(child)
+
+
+def test_therapy_never_runs_past_twenty_minutes() -> None:
+    done = run_unknot("therapy", "heat", "--minutes", "25")
+    assert done.returncode == 2
+    assert done.stderr.strip() == "minutes: heat runs 1 to 20 minutes, never more; not 25"
+
+
+def test_start_saves_the_assessment_for_today(tmp_path: Path) -> None:
+    child = spawn_unknot("start")
+    child.expect("Numbers, separated by spaces")
+    child.sendline("2")
+    child.expect("How old are you")
+    child.sendline("35")
+    child.expect("Choose")
+    child.sendline("1")
+    for _ in range(10):
+        child.expect(r"\[y/n\]")
+        child.sendline("n")
+    for answer in ("3", "10", "n", "n", "8", "no", "n"):
+        child.expect(r"\?|:")
+        child.sendline(answer)
+    child.expect("Saved")
+    finish(child)
+    assert "unknot checkin" in run_unknot("today").stdout

@@ -1,0 +1,74 @@
+"""The journal's pure rules: dates, check-ins, days, the next step, the sparkline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from unknot.core.journal import (
+    Checkin,
+    JournalInputError,
+    SessionRecord,
+    flared,
+    make_checkin,
+    next_step,
+    parse_date,
+    sparkline,
+    summarise_days,
+)
+
+TODAY = dt.date(2026, 11, 24)
+
+
+def test_parse_date() -> None:
+    assert parse_date(None, TODAY) == TODAY
+    assert parse_date("2026-11-24", TODAY) == TODAY
+    for bad in ("2026-11-25", "20261124", "2026-13-01", "tomorrow", "2026-1-5"):
+        with pytest.raises(JournalInputError, match=r"^date: "):
+            parse_date(bad, TODAY)
+
+
+def test_checkin_removes_duplicate_flags_and_keeps_order() -> None:
+    checkin = make_checkin(
+        day=TODAY, pain="3", red_flags=["fever_or_unwell", "cancer_history", "fever_or_unwell"]
+    )
+    assert checkin.red_flags == ("fever_or_unwell", "cancer_history")
+    assert checkin.pain == 3 and checkin.stiffness is None
+
+
+@pytest.mark.parametrize("value", ["3.5", "", " ", "1e1", "٣", "-0"])
+def test_scores_must_be_whole_numbers(value: str) -> None:
+    if value == "-0":
+        assert make_checkin(day=TODAY, pain=value).pain == 0
+        return
+    with pytest.raises(JournalInputError, match=r"^pain: "):
+        make_checkin(day=TODAY, pain=value)
+
+
+def test_days_merge_checkins_and_sessions_oldest_first() -> None:
+    day1, day2, day3 = (TODAY - dt.timedelta(days=n) for n in (3, 2, 1))
+    checkins = [Checkin(day3, 2, None, "", ()), Checkin(day1, 5, 4, "x", ())]
+    sessions = [SessionRecord(day2, True), SessionRecord(day2, True), SessionRecord(day3, False)]
+    days = summarise_days(checkins, sessions)
+    assert [(d.date, d.checkin is not None, d.sessions_completed) for d in days] == [
+        (day1, True, 0),
+        (day2, False, 2),
+        (day3, True, 0),
+    ]
+
+
+def test_next_step_order() -> None:
+    assert next_step(triage=None, checked_in=False, sessions_completed=0) == "start"
+    assert next_step(triage="emergency", checked_in=True, sessions_completed=0) == "seek_care"
+    assert next_step(triage="self_care", checked_in=False, sessions_completed=1) == "checkin"
+    assert next_step(triage="self_care", checked_in=True, sessions_completed=0) == "session"
+    assert next_step(triage="self_care", checked_in=True, sessions_completed=1) == "done"
+
+
+def test_flare_rule() -> None:
+    assert flared(3, 5) and not flared(3, 4) and not flared(None, 9)
+
+
+def test_sparkline() -> None:
+    assert sparkline([0, 10, None, 5]) == "▁█ ▄"

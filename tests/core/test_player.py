@@ -1,0 +1,113 @@
+"""The session player's state machine: durations, sides, rests, pause, skip, back."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.strategies import base_answers
+from unknot import services
+from unknot.content.schema import Level, Library
+from unknot.core.player import PREPARE_SECONDS, Player, StepKind, build_steps, steps_for_item
+from unknot.core.result import Plan
+
+
+def plan_for(library: Library, **changes: object) -> Plan:
+    result = services.assess_answers(json.dumps(base_answers(**changes)), library)
+    assert result.plan is not None
+    return result.plan
+
+
+def test_two_sided_stretch_alternates_sets_then_switches_side(library: Library) -> None:
+    exercise = library.exercises["seated_hamstring_stretch"]
+    steps = steps_for_item(0, exercise, Level.STANDARD)
+    kinds = [(s.kind.value, s.side, s.set_number) for s in steps]
+    assert kinds == [
+        ("prepare", None, 1),
+        ("work", "left", 1),
+        ("rest", "left", 2),
+        ("work", "left", 2),
+        ("rest", "right", 1),
+        ("work", "right", 1),
+        ("rest", "right", 2),
+        ("work", "right", 2),
+    ]
+    assert all(s.seconds == 30 for s in steps if s.kind is StepKind.WORK)
+    assert "right side" in steps[4].cue
+
+
+def test_time_plays_through_and_counts_the_session(library: Library) -> None:
+    plan = plan_for(library)
+    steps = build_steps(plan, library.exercises)
+    player = Player(steps)
+    total = sum(s.seconds for s in steps)
+    started = player.tick(total - 0.5)
+    assert not player.finished and len(started) == len(steps) - 1
+    player.tick(1)
+    assert player.finished
+    assert player.items_done() == [item.id for item in plan.items]
+    dose_seconds = plan.total_minutes * 60
+    assert total == pytest.approx(dose_seconds, rel=0.25), "the player and the plan agree on the length"
+
+
+def test_pause_stops_the_clock(library: Library) -> None:
+    player = Player(build_steps(plan_for(library), library.exercises))
+    player.tick(3)
+    player.toggle_pause()
+    player.tick(100)
+    assert (player.index, player.elapsed) == (0, 3)
+    player.toggle_pause()
+    player.tick(PREPARE_SECONDS - 3)
+    assert player.index == 1
+
+
+def test_skip_moves_to_the_next_exercise_and_does_not_count_it(library: Library) -> None:
+    plan = plan_for(library)
+    player = Player(build_steps(plan, library.exercises))
+    started = player.skip()
+    assert started[0].item == 1 and started[0].kind is StepKind.PREPARE
+    while not player.finished:
+        player.tick(1000)
+    assert plan.items[0].id not in player.items_done()
+    assert player.items_done() == [i.id for i in plan.items[1:]]
+
+
+def test_back_restarts_the_exercise_then_goes_to_the_previous(library: Library) -> None:
+    player = Player(build_steps(plan_for(library), library.exercises))
+    player.skip()
+    player.tick(PREPARE_SECONDS + 5)
+    assert player.step is not None and player.step.item == 1
+    player.back()
+    assert player.step is not None and (player.step.item, player.step.kind) == (1, StepKind.PREPARE)
+    player.back()
+    assert player.step is not None and player.step.item == 0
+
+
+def test_stop_ends_early(library: Library) -> None:
+    player = Player(build_steps(plan_for(library), library.exercises))
+    player.tick(PREPARE_SECONDS + 1000)
+    player.stop()
+    assert player.finished and player.index < len(player.steps)
+    assert len(player.items_done()) >= 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(moves=st.lists(st.sampled_from(["tick", "skip", "back", "pause"]), max_size=40))
+def test_any_key_sequence_keeps_the_player_consistent(moves: list[str]) -> None:
+    from unknot.content.loader import default_library
+
+    library = default_library()
+    player = Player(build_steps(plan_for(library), library.exercises))
+    for move in moves:
+        {
+            "tick": lambda: player.tick(7),
+            "skip": player.skip,
+            "back": player.back,
+            "pause": player.toggle_pause,
+        }[move]()
+        assert 0 <= player.index <= len(player.steps)
+        assert player.remaining >= 0
+    assert set(player.items_done()) <= {s.exercise_id for s in player.steps}
