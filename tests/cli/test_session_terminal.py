@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pexpect
+import pytest
 
 from tests.cli.helpers import ok_json, run_unknot, spawn_unknot
 from tests.strategies import base_answers
@@ -141,3 +143,31 @@ def test_start_saves_the_assessment_for_today(tmp_path: Path) -> None:
     child.expect("Saved")
     finish(child)
     assert "unknot checkin" in run_unknot("today").stdout
+
+
+def play_quietly_through() -> None:
+    child = spawn_unknot("session", time_scale=FAST)
+    child.expect("Pain before you start")
+    child.sendline("2")
+    child.expect("Pain now")
+    child.sendline("2")
+    finish(child)
+
+
+def test_cues_are_spoken_by_espeak_ng(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stand-in espeak-ng on PATH records what the player asks it to say."""
+    spoken = tmp_path / "spoken.txt"
+    fake = tmp_path / "bin" / "espeak-ng"
+    fake.parent.mkdir()
+    fake.write_text(f'#!/bin/sh\nfor last; do :; done\necho "$last" >> {spoken}\n', encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
+    save_assessment(tmp_path)
+    play_quietly_through()
+    lines = spoken.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("Get ready: ")
+    assert any("hold for" in line or "repetitions" in line for line in lines)
+    spoken.unlink()
+    run_unknot("settings", "set", "voice", "off")
+    play_quietly_through()
+    assert not spoken.exists(), "voice off: nothing spoken"
