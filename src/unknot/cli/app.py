@@ -12,6 +12,7 @@ from unknot.cli.assess import assess_command
 from unknot.cli.common import user_errors
 from unknot.cli.exchange import export_command, import_command
 from unknot.cli.journal import checkin_command, history_command, today_command
+from unknot.cli.serve import serve_command
 from unknot.cli.session import session_command
 from unknot.cli.start import start_command
 from unknot.cli.therapy import therapy_command
@@ -33,6 +34,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "history": history_command,
     "export": export_command,
     "import": import_command,
+    "serve": serve_command,
 }
 for name, command in COMMANDS.items():
     app.command(name)(user_errors(command))

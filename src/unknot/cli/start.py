@@ -11,7 +11,7 @@ from rich.prompt import Confirm, FloatPrompt, IntPrompt, Prompt
 from unknot.cli.common import console, journal_from_env, library
 from unknot.cli.render import render_assessment
 from unknot.content.schema import Library, Urgency
-from unknot.core.answers import answers_from_dict
+from unknot.core.answers import SKIPPED_AFTER_EMERGENCY, answers_from_dict, has_emergency_flag
 
 REGION_CHOICES = {"1": "neck", "2": "upper_back", "3": "lower_back"}
 TRAUMA_CHOICES = {"1": "none", "2": "minor", "3": "major"}
@@ -63,19 +63,6 @@ def _red_flags(lib: Library, out: Console) -> list[str]:
     return present
 
 
-def _neutral_rest() -> dict[str, Any]:
-    """Answers for questions skipped after an emergency sign; they cannot change an emergency."""
-    return {
-        "pain_now": 0,
-        "duration_days": 0,
-        "lifting_strain": False,
-        "repetitive_load": False,
-        "sitting_hours": 0,
-        "hamstrings_tight": "unknown",
-        "inflammation_signs": False,
-    }
-
-
 def _the_rest(out: Console) -> dict[str, Any]:
     return {
         "pain_now": _int(
@@ -108,8 +95,8 @@ def start_command() -> None:
     answers["age"] = _int("How old are you?", 16, 110, out)
     answers["trauma"] = _trauma(out)
     answers["red_flags"] = _red_flags(lib, out)
-    emergency = {f.id for f in lib.safety.flags if f.urgency is Urgency.EMERGENCY}
-    answers |= _neutral_rest() if emergency & set(answers["red_flags"]) else _the_rest(out)
+    emergency = has_emergency_flag(answers["red_flags"])
+    answers |= SKIPPED_AFTER_EMERGENCY if emergency else _the_rest(out)
     journal = journal_from_env()
     result = journal.save_assessment(answers_from_dict(answers))
     render_assessment(out, result, lib)

@@ -43,6 +43,22 @@ CLINICIAN_FLAGS = (
 )
 RED_FLAG_IDS = EMERGENCY_FLAGS + CLINICIAN_FLAGS
 
+# Once an emergency sign is reported the intake stops asking: these stand in for the questions it
+# skipped. They cannot change an emergency triage, and no plan is made for one.
+SKIPPED_AFTER_EMERGENCY: dict[str, Any] = {
+    "pain_now": 0,
+    "duration_days": 0,
+    "lifting_strain": False,
+    "repetitive_load": False,
+    "sitting_hours": 0,
+    "hamstrings_tight": "unknown",
+    "inflammation_signs": False,
+}
+
+
+def has_emergency_flag(flags: list[str]) -> bool:
+    return any(flag in EMERGENCY_FLAGS for flag in flags)
+
 
 class AnswersError(UserError):
     """Invalid answers; the message is one line that starts with the offending field."""

@@ -23,6 +23,7 @@ class Prefs(BaseModel):
         default="system", description="Colour theme of the web app"
     )
     session_time: dt.time = Field(default=dt.time(18, 0), description="When you plan to do the daily session")
+    seen_welcome: bool = Field(default=False, description="The web app's welcome and safety notice was read")
 
 
 def load_prefs(stored: dict[str, Any]) -> Prefs:

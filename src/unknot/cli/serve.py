@@ -1,0 +1,41 @@
+"""`unknot serve`: the local web app on this machine, offline."""
+
+from __future__ import annotations
+
+import threading
+import webbrowser
+from typing import Annotated
+
+import typer
+
+from unknot.cli.common import console, fail, settings_from_env
+
+
+def serve_command(
+    host: Annotated[
+        str, typer.Option(help="Address to listen on. Keep 127.0.0.1 unless you mean it.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
+    open_browser: Annotated[bool, typer.Option("--open", help="Open the app in your browser.")] = False,
+) -> None:
+    """Start the web app (the whole journey in your browser) and print its address."""
+    import uvicorn
+
+    from unknot.web.app import create_app
+    from unknot.web.security import is_loopback
+
+    if not 1 <= port <= 65535:
+        fail(f"port: must be from 1 to 65535, not {port}")
+    out = console()
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    address = f"http://{'[' + shown + ']' if ':' in shown else shown}:{port}/"
+    if not is_loopback(host):
+        out.print(
+            f"[bold red]Warning:[/bold red] listening on {host}: other machines on your network can reach "
+            "unknot and your journal. Use --host 127.0.0.1 to keep it private."
+        )
+    app = create_app(settings_from_env(), bind_host=host)
+    out.print(f"unknot is running at {address} (Ctrl+C to stop)")
+    if open_browser:
+        threading.Timer(1.0, webbrowser.open, args=(address,)).start()
+    uvicorn.run(app, host=host, port=port, log_level="warning")

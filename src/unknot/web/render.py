@@ -1,0 +1,58 @@
+"""Rendering pages: one Jinja2 environment shipped in the package, and the context every page gets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from unknot.services import Journal
+from unknot.settings import Settings
+from unknot.web.illustration import exercise_svg
+
+STATIC_DIR = Path(__file__).parent / "static"
+NAV = (
+    ("/", "Today"),
+    ("/session", "Session"),
+    ("/checkin", "Check in"),
+    ("/history", "History"),
+    ("/exercises", "Exercises"),
+    ("/relief", "Heat & cold"),
+    ("/settings", "Settings"),
+)
+
+_environment = Environment(
+    loader=PackageLoader("unknot.web", "templates"),
+    autoescape=select_autoescape(),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_environment.globals.update(figure=exercise_svg, nav=NAV)
+_environment.filters["words"] = lambda value: str(value).replace("_", " ")
+templates = Jinja2Templates(env=_environment)
+
+
+def journal_of(request: Request) -> Journal:
+    journal: Journal = request.app.state.journal
+    return journal
+
+
+def settings_of(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def render(request: Request, name: str, *, status_code: int = 200, **context: Any) -> HTMLResponse:
+    journal = journal_of(request)
+    base = {
+        "csrf": request.state.csrf,
+        "prefs": journal.prefs(),
+        "library": journal.library,
+        "path": request.url.path,
+        "time_scale": settings_of(request).time_scale,
+    }
+    return templates.TemplateResponse(request, name, {**base, **context}, status_code=status_code)

@@ -1,0 +1,121 @@
+"""The intake as a short multi-step form: where and how, the safety questions, then the details.
+
+Earlier answers travel in hidden fields, so nothing is stored until the assessment is complete.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import FormData
+
+from unknot.core.answers import SKIPPED_AFTER_EMERGENCY, answers_from_dict, has_emergency_flag
+from unknot.core.errors import UserError
+from unknot.web.render import journal_of, render
+from unknot.web.routes.pages import csrf_ok, text, texts
+
+router = APIRouter()
+
+
+def _first_step(regions: list[str], age: str, trauma: str) -> dict[str, Any]:
+    """The first step's answers, checked now by validating them with stand-ins for the rest."""
+    partial: dict[str, Any] = {"regions": regions, "age": _number(age, "age"), "trauma": trauma}
+    answers_from_dict({**partial, **SKIPPED_AFTER_EMERGENCY, "red_flags": []})
+    return partial
+
+
+def _number(text: str, field: str) -> int | float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise UserError(f"{field}: please enter a number") from None
+    return int(value) if value.is_integer() else value
+
+
+@router.get("/intake", response_class=HTMLResponse)
+def intake_start(request: Request) -> Response:
+    return render(request, "intake_where.html", title="About your back", answers={}, error=None)
+
+
+@router.post("/intake/safety", response_class=HTMLResponse)
+async def intake_safety(request: Request) -> Response:
+    form = await request.form()
+    csrf_ok(request, text(form, "csrf"))
+    given: dict[str, Any] = {
+        "regions": texts(form, "regions"),
+        "age": text(form, "age"),
+        "trauma": text(form, "trauma"),
+    }
+    try:
+        answers = _first_step(given["regions"], given["age"], given["trauma"])
+    except UserError as exc:
+        return render(
+            request,
+            "intake_where.html",
+            title="About your back",
+            answers=given,
+            error=str(exc),
+            status_code=400,
+        )
+    return render(request, "intake_safety.html", title="Safety questions", answers=answers, error=None)
+
+
+def _flags_from_form(form: FormData, flag_ids: list[str]) -> list[str]:
+    missing = [f for f in flag_ids if text(form, f"flag_{f}") not in ("yes", "no")]
+    if missing:
+        raise UserError(f"red_flags: please answer every question ({len(missing)} left)")
+    return [f for f in flag_ids if text(form, f"flag_{f}") == "yes"]
+
+
+@router.post("/intake/details", response_class=HTMLResponse)
+async def intake_details(request: Request) -> Response:
+    form = await request.form()
+    csrf_ok(request, text(form, "csrf"))
+    answers = _first_step(texts(form, "regions"), text(form, "age"), text(form, "trauma"))
+    flag_ids = [f.id for f in journal_of(request).library.safety.flags]
+    try:
+        answers["red_flags"] = _flags_from_form(form, flag_ids)
+    except UserError as exc:
+        return render(
+            request,
+            "intake_safety.html",
+            title="Safety questions",
+            answers=answers,
+            error=str(exc),
+            status_code=400,
+        )
+    if has_emergency_flag(answers["red_flags"]):
+        journal_of(request).save_assessment(answers_from_dict({**answers, **SKIPPED_AFTER_EMERGENCY}))
+        return RedirectResponse("/result", status_code=303)
+    return render(request, "intake_details.html", title="A few details", answers=answers, error=None)
+
+
+@router.post("/intake/finish", response_class=HTMLResponse)
+async def intake_finish(request: Request) -> Response:
+    form = await request.form()
+    csrf_ok(request, text(form, "csrf"))
+    answers: dict[str, Any] = {
+        "regions": texts(form, "regions"),
+        "red_flags": texts(form, "red_flags"),
+        "trauma": text(form, "trauma"),
+        "hamstrings_tight": text(form, "hamstrings_tight"),
+    }
+    try:
+        for field in ("age", "pain_now", "duration_days", "sitting_hours"):
+            answers[field] = _number(text(form, field), field)
+        for field in ("lifting_strain", "repetitive_load", "inflammation_signs"):
+            answers[field] = form.get(field) == "yes"
+        parsed = answers_from_dict(answers)
+    except UserError as exc:
+        return render(
+            request,
+            "intake_details.html",
+            title="A few details",
+            answers=answers,
+            error=str(exc),
+            status_code=400,
+        )
+    journal_of(request).save_assessment(parsed)
+    return RedirectResponse("/result", status_code=303)

@@ -1,0 +1,60 @@
+"""The check-in form and the history page."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from unknot.core.errors import UserError
+from unknot.core.journal import sparkline
+from unknot.web.charts import pain_chart
+from unknot.web.render import journal_of, render
+from unknot.web.routes.pages import csrf_ok
+
+router = APIRouter()
+
+
+@router.get("/checkin", response_class=HTMLResponse)
+def checkin_page(request: Request) -> Response:
+    status = journal_of(request).status()
+    return render(
+        request, "checkin.html", title="Check in", existing=status.checkin, error=None, outcome=None
+    )
+
+
+@router.post("/checkin", response_class=HTMLResponse)
+async def checkin_save(request: Request) -> Response:
+    form = await request.form()
+    csrf_ok(request, str(form.get("csrf", "")))
+    journal = journal_of(request)
+    try:
+        outcome = journal.log_checkin(
+            str(form.get("pain", "")),
+            str(form.get("stiffness") or "") or None,
+            str(form.get("note", "")),
+            tuple(str(f) for f in form.getlist("red_flags")),
+        )
+    except UserError as exc:
+        return render(
+            request,
+            "checkin.html",
+            title="Check in",
+            existing=None,
+            error=str(exc),
+            outcome=None,
+            status_code=400,
+        )
+    return render(
+        request, "checkin.html", title="Check in", existing=outcome.checkin, error=None, outcome=outcome
+    )
+
+
+@router.get("/history", response_class=HTMLResponse)
+def history_page(request: Request) -> Response:
+    days = journal_of(request).history()
+    recent = days[-90:]
+    chart = pain_chart(recent)
+    spark = sparkline(d.checkin.pain if d.checkin else None for d in recent)
+    return render(
+        request, "history.html", title="History", days=list(reversed(days)), chart=chart, spark=spark
+    )

@@ -1,0 +1,57 @@
+"""The exercise library with filters, and a page per exercise."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TypeVar
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, Response
+
+from unknot import services
+from unknot.content.schema import ExerciseKind, Muscle, Position
+from unknot.core.errors import UserError
+from unknot.web.render import journal_of, render
+
+router = APIRouter()
+
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def _choice(enum: type[E], value: str | None, field: str) -> E | None:
+    if not value:
+        return None
+    try:
+        return enum(value)
+    except ValueError:
+        raise UserError(f"{field}: unknown value '{value}'") from None
+
+
+@router.get("/exercises", response_class=HTMLResponse)
+def exercises_page(
+    request: Request, target: str | None = None, position: str | None = None, kind: str | None = None
+) -> Response:
+    library = journal_of(request).library
+    muscle = _choice(Muscle, target, "target")
+    place = _choice(Position, position, "position")
+    sort = _choice(ExerciseKind, kind, "kind")
+    found = services.find_exercises(library, muscle, place, sort.value if sort else None)
+    filters = {"target": target or "", "position": position or "", "kind": kind or ""}
+    choices = {"target": list(Muscle), "position": list(Position), "kind": list(ExerciseKind)}
+    return render(request, "exercises.html", title="Exercises", found=found, filters=filters, choices=choices)
+
+
+@router.get("/exercises/{exercise_id}", response_class=HTMLResponse)
+def exercise_page(request: Request, exercise_id: str) -> Response:
+    library = journal_of(request).library
+    if exercise_id not in library.exercises:
+        raise HTTPException(status_code=404)
+    exercise = library.exercises[exercise_id]
+    return render(
+        request,
+        "exercise.html",
+        title=exercise.name,
+        exercise=exercise,
+        citations=library.citations(exercise.sources),
+    )

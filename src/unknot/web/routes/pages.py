@@ -1,0 +1,75 @@
+"""The welcome, today (home), result and settings pages."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import FormData
+
+from unknot.core.prefs import Prefs
+from unknot.web.render import journal_of, render
+from unknot.web.security import CSRF_COOKIE, check_csrf
+
+router = APIRouter()
+Csrf = Annotated[str, Form()]
+
+
+def csrf_ok(request: Request, token: str) -> None:
+    check_csrf(request.cookies.get(CSRF_COOKIE), token)
+
+
+def text(form: FormData, key: str) -> str:
+    """One text field of a posted form ("" when absent; files are not accepted anywhere)."""
+    value = form.get(key, "")
+    return value if isinstance(value, str) else ""
+
+
+def texts(form: FormData, key: str) -> list[str]:
+    return [v for v in form.getlist(key) if isinstance(v, str)]
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> Response:
+    journal = journal_of(request)
+    if not journal.prefs().seen_welcome:
+        return render(request, "welcome.html", title="Welcome")
+    return render(request, "today.html", title="Today", status=journal.status())
+
+
+@router.post("/welcome")
+def welcome_read(request: Request, csrf: Csrf) -> Response:
+    csrf_ok(request, csrf)
+    journal = journal_of(request)
+    journal.set_pref("seen_welcome", "on")
+    return RedirectResponse("/" if journal.current() else "/intake", status_code=303)
+
+
+@router.get("/result", response_class=HTMLResponse)
+def result(request: Request) -> Response:
+    current = journal_of(request).current()
+    if current is None:
+        return RedirectResponse("/intake", status_code=303)
+    return render(request, "result.html", title="Your result", result=current.assessment)
+
+
+@router.get("/settings", response_class=HTMLResponse)
+def settings_page(request: Request, saved: bool = False) -> Response:
+    return render(request, "settings.html", title="Settings", fields=Prefs.model_fields, saved=saved)
+
+
+@router.post("/settings")
+def settings_save(
+    request: Request,
+    csrf: Csrf,
+    theme: Annotated[str, Form()],
+    session_time: Annotated[str, Form()],
+    voice: Annotated[str, Form()] = "off",
+    bell: Annotated[str, Form()] = "off",
+) -> Response:
+    csrf_ok(request, csrf)
+    journal = journal_of(request)
+    for key, value in (("theme", theme), ("session_time", session_time), ("voice", voice), ("bell", bell)):
+        journal.set_pref(key, value)
+    return RedirectResponse("/settings?saved=true", status_code=303)

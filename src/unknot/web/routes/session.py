@@ -1,0 +1,70 @@
+"""The session player page and where it reports a finished (or stopped) session."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, Response
+
+from unknot.core.errors import UserError
+from unknot.core.journal import flared
+from unknot.core.player import build_steps
+from unknot.services import JournalRuleError
+from unknot.web.render import journal_of, render
+from unknot.web.routes.pages import Csrf, csrf_ok
+
+router = APIRouter()
+
+
+@router.get("/session", response_class=HTMLResponse)
+def session_page(request: Request) -> Response:
+    journal = journal_of(request)
+    try:
+        current = journal.self_care_plan()
+    except JournalRuleError as exc:
+        return render(request, "no_plan.html", title="Session", message=str(exc).removeprefix("session: "))
+    assert current.plan is not None
+    steps = [dataclasses.asdict(s) for s in build_steps(current.plan, journal.library.exercises)]
+    exercises = {item.id: journal.library.exercises[item.id] for item in current.plan.items}
+    return render(
+        request, "session.html", title="Session", plan=current.plan, steps=steps, exercises=exercises
+    )
+
+
+@router.post("/session/complete", response_class=HTMLResponse)
+def session_complete(
+    request: Request,
+    csrf: Csrf,
+    pain_before: Annotated[str, Form()],
+    pain_after: Annotated[str, Form()],
+    items_done: Annotated[str, Form()] = "",
+    completed: Annotated[str, Form()] = "no",
+) -> Response:
+    csrf_ok(request, csrf)
+    journal = journal_of(request)
+    plan = journal.self_care_plan().plan
+    assert plan is not None
+    known = {item.id for item in plan.items}
+    done = [i for i in items_done.split(",") if i]
+    if any(i not in known for i in done):
+        raise UserError("items_done: an exercise that is not in your plan")
+    before, after = _score(pain_before, "pain_before"), _score(pain_after, "pain_after")
+    row = journal.record_session(
+        items_done=done, completed=completed == "yes", pain_before=before, pain_after=after, source="player"
+    )
+    return render(
+        request,
+        "session_done.html",
+        title="Session saved",
+        row=row,
+        total=len(plan.items),
+        flared=flared(before, after),
+    )
+
+
+def _score(text: str, field: str) -> int:
+    if not text.strip().isdigit():
+        raise UserError(f"{field}: please choose a number from 0 to 10")
+    return int(text)

@@ -1,0 +1,85 @@
+"""Security for a local app: allowed hosts, a CSRF token on every form, strict headers and cookies."""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+import secrets
+
+from starlette.datastructures import MutableHeaders
+from starlette.requests import HTTPConnection
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from unknot.core.errors import UserError
+
+CSRF_COOKIE = "unknot_csrf"
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+HEADERS = {
+    "content-security-policy": CSP,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+    "cross-origin-opener-policy": "same-origin",
+    "permissions-policy": "camera=(), microphone=(), geolocation=()",
+}
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
+
+
+class CsrfError(UserError):
+    pass
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def allowed_hosts(bind_host: str) -> list[str]:
+    """Host names a request may carry: the loopback names, plus the bound address when exposed."""
+    hosts = list(LOOPBACK_NAMES)
+    if bind_host not in hosts and bind_host not in ("0.0.0.0", "::"):
+        hosts.append(bind_host)
+    return hosts
+
+
+class SecurityMiddleware:
+    """Adds the security headers and makes sure every visitor has a CSRF token cookie."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        token = HTTPConnection(scope).cookies.get(CSRF_COOKIE)
+        fresh = token is None or len(token) != 43
+        if fresh:
+            token = secrets.token_urlsafe(32)
+        scope.setdefault("state", {})["csrf"] = token
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in HEADERS.items():
+                    headers.setdefault(name, value)
+                if fresh:
+                    headers.append("set-cookie", f"{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict")
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def check_csrf(cookie_token: str | None, form_token: str | None) -> None:
+    """The form's token must equal the cookie's (double submit; the cookie is SameSite=Strict)."""
+    if not cookie_token or not form_token or not hmac.compare_digest(cookie_token, form_token):
+        raise CsrfError(
+            "csrf: the form has expired or did not come from unknot; reload the page and try again"
+        )
