@@ -157,11 +157,20 @@ class Journal:
         day = self.today()
         current = self.current()
         with self.store.sessions() as db:
-            checkin = next((c for c in repository.checkins(db) if c.date == day), None)
+            row = repository.checkin_on(db, day)
             completed = sum(s.completed for s in repository.sessions_on(db, day))
+        checkin = (
+            None
+            if row is None
+            else Checkin(row.date, row.pain, row.stiffness, row.note, tuple(row.red_flags))
+        )
         triage = current.assessment.triage.value if current else None
         step = next_step(triage=triage, checked_in=checkin is not None, sessions_completed=completed)
         return TodayStatus(day, current, checkin, completed, step)
+
+    def revision(self) -> int:
+        """Changes whenever anything in the journal is written (by this or another process)."""
+        return self.store.revision()
 
     def prefs(self) -> Prefs:
         with self.store.sessions() as db:

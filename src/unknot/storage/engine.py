@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -26,15 +28,49 @@ if TYPE_CHECKING:
 BUSY_TIMEOUT_MS = 15_000
 # The newest migration. Knowing it here lets an up-to-date database open without loading Alembic;
 # a test checks that it names the head of the migrations folder.
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "0002"
+
+
+REVISION_SQL = "SELECT value FROM meta WHERE key = 'revision'"
+
+
+class RevisionReader:
+    """Reads the journal's revision as cheaply as possible: pages check it on every request.
+
+    On SQLite it keeps one plain sqlite3 connection in autocommit mode, so each read sees the newest
+    commit of any process; elsewhere it goes through the engine.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.lock = threading.Lock()
+        self.raw: sqlite3.Connection | None = None
+        database = engine.url.database
+        if engine.dialect.name == "sqlite" and database:
+            self.raw = sqlite3.connect(database, check_same_thread=False, isolation_level=None)
+            self.raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+    def __call__(self) -> int:
+        if self.raw is None:
+            with self.engine.connect() as connection:
+                return int(connection.execute(text(REVISION_SQL)).scalar() or 0)
+        with self.lock:
+            row = self.raw.execute(REVISION_SQL).fetchone()
+        return int(row[0]) if row else 0
+
+    def close(self) -> None:
+        if self.raw is not None:
+            self.raw.close()
 
 
 @dataclass(frozen=True)
 class Store:
     engine: Engine
     sessions: sessionmaker[Session]
+    revision: RevisionReader
 
     def close(self) -> None:
+        self.revision.close()
         self.engine.dispose()
 
 
@@ -114,4 +150,11 @@ def open_store(settings: Settings) -> Store:
     else:
         engine = _sqlite_engine(settings.database_path)
     migrate(engine)
-    return Store(engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    event.listen(sessions, "after_flush", _count_revision)
+    return Store(engine=engine, sessions=sessions, revision=RevisionReader(engine))
+
+
+def _count_revision(session: Session, _context: Any) -> None:
+    """Every flush that wrote something moves the journal's revision on, in the same transaction."""
+    session.connection().execute(text("UPDATE meta SET value = value + 1 WHERE key = 'revision'"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from unknot.content.loader import default_library
 from unknot.content.schema import Library
@@ -13,6 +12,7 @@ from unknot.core.clock import Clock, SystemClock
 from unknot.core.errors import UserError
 from unknot.services import open_journal
 from unknot.settings import Settings
+from unknot.web.cache import PageCache
 from unknot.web.render import STATIC_DIR, render
 from unknot.web.routes import intake, journal, library, pages, relief, session
 from unknot.web.security import CsrfError, SecurityMiddleware, allowed_hosts
@@ -28,11 +28,11 @@ def create_app(
     app = FastAPI(title="unknot", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.settings = settings
     app.state.journal = open_journal(settings, clock or SystemClock(), content or default_library())
+    app.state.page_cache = PageCache()
     for module in (pages, intake, session, journal, relief, library):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    app.add_middleware(SecurityMiddleware)
-    app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(bind_host))
+    app.add_middleware(SecurityMiddleware, hosts=allowed_hosts(bind_host))
 
     @app.exception_handler(CsrfError)
     async def csrf_refused(request: Request, exc: CsrfError) -> HTMLResponse:

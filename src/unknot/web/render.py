@@ -46,13 +46,32 @@ def settings_of(request: Request) -> Settings:
     return settings
 
 
+class CsrfToken:
+    """The visitor's CSRF token for a template; it notes whether the page used it (then a form is on it)."""
+
+    def __init__(self, value: str) -> None:
+        self.value = value
+        self.used = False
+
+    def __str__(self) -> str:
+        self.used = True
+        return self.value
+
+    __html__ = __str__
+
+
 def render(request: Request, name: str, *, status_code: int = 200, **context: Any) -> HTMLResponse:
+    """A page. One carrying a form (and so the visitor's token) is marked `no-store`: never cached."""
     journal = journal_of(request)
+    token = CsrfToken(request.state.csrf)
     base = {
-        "csrf": request.state.csrf,
+        "csrf": token,
         "prefs": journal.prefs(),
         "library": journal.library,
         "path": request.url.path,
         "time_scale": settings_of(request).time_scale,
     }
-    return templates.TemplateResponse(request, name, {**base, **context}, status_code=status_code)
+    response = templates.TemplateResponse(request, name, {**base, **context}, status_code=status_code)
+    if token.used:
+        response.headers["cache-control"] = "no-store"
+    return response

@@ -6,8 +6,8 @@ import hmac
 import ipaddress
 import secrets
 
-from starlette.datastructures import MutableHeaders
 from starlette.requests import HTTPConnection
+from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from unknot.core.errors import UserError
@@ -25,6 +25,7 @@ HEADERS = {
     "cross-origin-opener-policy": "same-origin",
     "permissions-policy": "camera=(), microphone=(), geolocation=()",
 }
+RAW_HEADERS = [(name.encode(), value.encode()) for name, value in HEADERS.items()]
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
 
 
@@ -49,17 +50,29 @@ def allowed_hosts(bind_host: str) -> list[str]:
     return hosts
 
 
-class SecurityMiddleware:
-    """Adds the security headers and makes sure every visitor has a CSRF token cookie."""
+def host_name(header: str) -> str:
+    """The host part of a Host header, IPv6 literals included: '[::1]:8765' gives '::1'."""
+    if header.startswith("["):
+        return header[1:].split("]", 1)[0]
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
 
-    def __init__(self, app: ASGIApp) -> None:
+
+class SecurityMiddleware:
+    """Refuses foreign Host headers (DNS rebinding), adds the security headers, sets the CSRF cookie."""
+
+    def __init__(self, app: ASGIApp, hosts: list[str]) -> None:
         self.app = app
+        self.hosts = {h.lower() for h in hosts}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        token = HTTPConnection(scope).cookies.get(CSRF_COOKIE)
+        connection = HTTPConnection(scope)
+        if host_name(connection.headers.get("host", "")).lower() not in self.hosts:
+            await PlainTextResponse("Invalid host header", status_code=400)(scope, receive, send)
+            return
+        token = connection.cookies.get(CSRF_COOKIE)
         fresh = token is None or len(token) != 43
         if fresh:
             token = secrets.token_urlsafe(32)
@@ -67,11 +80,11 @@ class SecurityMiddleware:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in HEADERS.items():
-                    headers.setdefault(name, value)
+                headers = [*message.get("headers", []), *RAW_HEADERS]
                 if fresh:
-                    headers.append("set-cookie", f"{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict")
+                    cookie = f"{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict"
+                    headers.append((b"set-cookie", cookie.encode()))
+                message["headers"] = headers
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

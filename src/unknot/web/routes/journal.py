@@ -7,6 +7,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from unknot.core.errors import UserError
 from unknot.core.journal import sparkline
+from unknot.web.cache import page_cache
 from unknot.web.charts import pain_chart
 from unknot.web.render import journal_of, render
 from unknot.web.routes.pages import csrf_ok
@@ -49,8 +50,14 @@ async def checkin_save(request: Request) -> Response:
     )
 
 
-@router.get("/history", response_class=HTMLResponse)
-def history_page(request: Request) -> Response:
+async def history_page(request: Request) -> Response:
+    return await page_cache(request).serve(request, lambda: _history(request))
+
+
+router.add_route("/history", history_page, methods=["GET"])
+
+
+def _history(request: Request) -> Response:
     days = journal_of(request).history()
     recent = days[-90:]
     chart = pain_chart(recent)

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from unknot import services
 from unknot.content.schema import ExerciseKind, Muscle, Position
 from unknot.core.errors import UserError
+from unknot.web.cache import page_cache
 from unknot.web.render import journal_of, render
 
 router = APIRouter()
@@ -29,9 +30,13 @@ def _choice(enum: type[E], value: str | None, field: str) -> E | None:
 
 
 @router.get("/exercises", response_class=HTMLResponse)
-def exercises_page(
+async def exercises_page(
     request: Request, target: str | None = None, position: str | None = None, kind: str | None = None
 ) -> Response:
+    return await page_cache(request).serve(request, lambda: _exercises(request, target, position, kind))
+
+
+def _exercises(request: Request, target: str | None, position: str | None, kind: str | None) -> Response:
     library = journal_of(request).library
     muscle = _choice(Muscle, target, "target")
     place = _choice(Position, position, "position")
@@ -43,7 +48,11 @@ def exercises_page(
 
 
 @router.get("/exercises/{exercise_id}", response_class=HTMLResponse)
-def exercise_page(request: Request, exercise_id: str) -> Response:
+async def exercise_page(request: Request, exercise_id: str) -> Response:
+    return await page_cache(request).serve(request, lambda: _exercise(request, exercise_id))
+
+
+def _exercise(request: Request, exercise_id: str) -> Response:
     library = journal_of(request).library
     if exercise_id not in library.exercises:
         raise HTTPException(status_code=404)

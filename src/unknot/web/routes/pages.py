@@ -9,6 +9,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
 from unknot.core.prefs import Prefs
+from unknot.services import Journal
+from unknot.web.cache import page_cache
 from unknot.web.render import journal_of, render
 from unknot.web.security import CSRF_COOKIE, check_csrf
 
@@ -30,9 +32,16 @@ def texts(form: FormData, key: str) -> list[str]:
     return [v for v in form.getlist(key) if isinstance(v, str)]
 
 
-@router.get("/", response_class=HTMLResponse)
-def home(request: Request) -> Response:
+async def home(request: Request) -> Response:
     journal = journal_of(request)
+    return await page_cache(request).serve(request, lambda: _home(request, journal))
+
+
+# A plain route (no dependency injection): the cached home page is the hottest path.
+router.add_route("/", home, methods=["GET"])
+
+
+def _home(request: Request, journal: Journal) -> Response:
     if not journal.prefs().seen_welcome:
         return render(request, "welcome.html", title="Welcome")
     return render(request, "today.html", title="Today", status=journal.status())

@@ -1,0 +1,189 @@
+"""Accessibility and layout in a real browser: keyboard only, phone width, contrast, reduced motion."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.web.conftest import Visit
+from tests.web.test_browser_journey import answer_safety, answer_where, welcome
+
+PAGES = [
+    "/",
+    "/result",
+    "/session",
+    "/checkin",
+    "/history",
+    "/exercises",
+    "/exercises/cat_cow",
+    "/relief",
+    "/relief/cold",
+    "/settings",
+    "/intake",
+]
+
+CONTRAST_JS = """
+() => {
+  const parse = (c) => { const m = c.match(/[\\d.]+/g).map(Number); return m.length > 3 ? m : [...m, 1]; };
+  const lum = ([r, g, b]) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  const background = (el) => { for (let e = el; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor); if (c[3] > 0.5) return c; }
+    return parse(getComputedStyle(document.body).backgroundColor); };
+  const failures = [];
+  for (const el of document.querySelectorAll("body *")) {
+    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    const box = el.getBoundingClientRect();
+    if (!own || box.width === 0 || getComputedStyle(el).visibility === "hidden") continue;
+    const style = getComputedStyle(el), fg = parse(style.color), bg = background(el);
+    const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x), ratio = (a + 0.05) / (b + 0.05);
+    const size = parseFloat(style.fontSize), bold = parseInt(style.fontWeight, 10) >= 700;
+    const needed = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+    if (ratio < needed) failures.push(`${el.tagName} "${el.textContent.trim().slice(0, 30)}" ${ratio.toFixed(2)}`);
+  }
+  return failures;
+}
+"""
+
+
+def self_care_intake(page: Page, base: str) -> None:
+    welcome(page, base)
+    answer_where(page, ["Lower back", "Neck"], "47", "No")
+    answer_safety(page)
+    page.get_by_label(re.compile("How bad is the pain right now")).fill("5")
+    page.get_by_label("How many days ago did it begin?").fill("40")
+    page.get_by_label("About how many hours a day do you sit?").fill("8")
+    for legend in ("lifting", "repeated motions", "swelling", "tight hamstrings"):
+        page.locator("fieldset", has_text=legend).get_by_label("No", exact=True).check()
+    page.get_by_role("button", name="See my result").click()
+    page.goto(base + "/checkin")
+    page.locator("fieldset", has_text="Pain today").get_by_label("5", exact=True).check()
+    page.get_by_role("button", name="Save check-in").click()
+
+
+def tab_to(page: Page, selector: str, presses: int = 80) -> None:
+    """Press Tab until the focused element matches `selector` (fails if it is never reached)."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.matches({selector!r})"):
+            return
+    pytest.fail(f"keyboard focus never reached {selector}")
+
+
+def test_keyboard_only_from_welcome_to_a_safety_answer(visit: Visit) -> None:
+    page, base = visit.page, visit.base
+    page.goto(base + "/")
+    tab_to(page, "a.skip")
+    tab_to(page, "button[type=submit]")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="About your back")).to_be_visible()
+    tab_to(page, "input[value=neck]")
+    page.keyboard.press("Space")
+    tab_to(page, "#age")
+    page.keyboard.type("44")
+    tab_to(page, "input[name=trauma]")
+    page.keyboard.press("Space")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none", "the focused control shows where the focus is"
+    tab_to(page, "button[type=submit]")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Safety questions")).to_be_visible()
+    for _ in range(10):  # Tab reaches each question; an arrow key moves from Yes to No
+        tab_to(page, "input[name^=flag_][value=yes]")
+        page.keyboard.press("ArrowRight")
+    assert page.locator("input[name^=flag_][value=no]:checked").count() == 10
+    tab_to(page, "button[type=submit]")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="A few details")).to_be_visible()
+
+
+def test_keyboard_controls_the_session_player(visit: Visit) -> None:
+    page, base = visit.page, visit.base
+    self_care_intake(page, base)
+    page.goto(base + "/session")
+    page.evaluate("document.getElementById('player').dataset.timeScale = '1'")
+    tab_to(page, "input[name=before]")
+    page.keyboard.press("ArrowRight")
+    tab_to(page, "#begin")
+    page.keyboard.press("Enter")
+    expect(page.locator("#exercise-count")).to_have_text(re.compile("Exercise 1 of"))
+    page.keyboard.press("Enter")  # focus starts on Pause
+    expect(page.locator("#phase")).to_have_text("Paused")
+    page.keyboard.press("ArrowRight")
+    expect(page.locator("#exercise-count")).to_have_text(re.compile("Exercise 2 of"))
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_main_pages_meet_wcag_aa_contrast(visit: Visit, theme: str) -> None:
+    page, base = visit.page, visit.base
+    self_care_intake(page, base)
+    page.goto(base + "/settings")
+    page.get_by_label("Dark" if theme == "dark" else "Light", exact=True).check()
+    page.get_by_role("button", name="Save settings").click()
+    for path in PAGES:
+        page.goto(base + path)
+        assert page.evaluate(CONTRAST_JS) == [], f"{theme} {path}"
+    visit.shot(f"intake-{theme}")
+
+
+def test_phone_width_has_no_sideways_scrolling(browser: Browser, server: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    self_care_intake(page, server)
+    for path in [*PAGES, "/session"]:
+        page.goto(server + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 375, f"{path} is {width}px wide"
+    page.goto(server + "/session")
+    page.locator("#before").get_by_label("4", exact=True).check()
+    page.get_by_role("button", name="Begin").click()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.screenshot(
+        path=str(__import__("tests.web.conftest", fromlist=["ARTIFACTS"]).ARTIFACTS / "session-phone.png")
+    )
+    context.close()
+
+
+def test_reduced_motion_stops_the_animations(browser: Browser, server: str) -> None:
+    context = browser.new_context(reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(server + "/exercises/cat_cow")
+    page.wait_for_load_state("load")
+    assert page.evaluate("document.querySelector('svg.figure').animationsPaused()") is True
+    context.close()
+    moving = browser.new_context(reduced_motion="no-preference").new_page()
+    moving.goto(server + "/exercises/cat_cow")
+    assert moving.evaluate("document.querySelector('svg.figure').animationsPaused()") is False
+
+
+def test_heat_timer_needs_every_check_and_alerts_at_the_end(visit: Visit) -> None:
+    page, base = visit.page, visit.base
+    page.goto(base + "/relief/heat?minutes=10")
+    start = page.get_by_role("button", name="Start 10 minutes")
+    expect(start).to_be_disabled()
+    boxes = page.locator("input.check")
+    for index in range(boxes.count()):
+        expect(start).to_be_disabled()
+        boxes.nth(index).check()
+    expect(start).to_be_enabled()
+    start.click()
+    expect(page.get_by_role("alert")).to_contain_text("Time is up", timeout=15_000)
+    visit.shot("therapy-done")
+
+
+def test_library_filters_in_the_browser(visit: Visit) -> None:
+    page, base = visit.page, visit.base
+    page.goto(base + "/exercises")
+    page.get_by_label("Muscle group").select_option("hamstrings")
+    page.get_by_label("Position").select_option("lying")
+    page.get_by_role("button", name="Filter").click()
+    expect(page.get_by_role("status")).to_contain_text("exercises")
+    names = page.locator(".exercise-card .name").all_inner_texts()
+    assert names and all(
+        "hamstring" in n.lower() or "knee" in n.lower() or "bridge" in n.lower() for n in names
+    )
+    page.get_by_role("link", name=names[0]).click()
+    expect(page.get_by_role("img", name=names[0])).to_be_visible()
+    visit.shot("exercise")

@@ -1,0 +1,169 @@
+"""Every page answers, forms refuse bad input with a clear message, and nothing is half-written."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.web.conftest import csrf_of
+
+PAGES = [
+    "/",
+    "/intake",
+    "/result",
+    "/session",
+    "/checkin",
+    "/history",
+    "/exercises",
+    "/relief",
+    "/relief/heat",
+    "/relief/cold",
+    "/settings",
+    "/exercises/cat_cow",
+]
+
+
+def intake(client: TestClient, flags: dict[str, str] | None = None, **details: str) -> str:
+    token = csrf_of(client)
+    base = {"csrf": token, "regions": ["lower_back"], "age": "38", "trauma": "none"}
+    step2 = client.post("/intake/safety", data=base)
+    assert step2.status_code == 200
+    ids = re.findall(r'name="flag_([a-z_]+)" value="yes"', step2.text)
+    answers = {f"flag_{i}": (flags or {}).get(i, "no") for i in ids}
+    step3 = client.post("/intake/details", data={**base, **answers})
+    if step3.history:  # emergency: straight to the result
+        return step3.text
+    finish = {
+        "pain_now": "4",
+        "duration_days": "20",
+        "sitting_hours": "8",
+        "lifting_strain": "no",
+        "repetitive_load": "no",
+        "inflammation_signs": "no",
+        "hamstrings_tight": "yes",
+    } | details
+    return client.post("/intake/finish", data={**base, **finish}).text
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_renders(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200, response.text
+    assert "<h1>" in response.text
+
+
+def test_unknown_pages_and_exercises_are_404(client: TestClient) -> None:
+    assert client.get("/exercises/moonwalk").status_code == 404
+    assert client.get("/nowhere").status_code == 404
+
+
+def test_intake_saves_and_today_shows_the_plan(client: TestClient) -> None:
+    page = intake(client)
+    assert "Self-care looks reasonable" in page and "Long hours of sitting" in page
+    today = client.get("/")
+    assert "Welcome to unknot" in today.text  # the welcome still comes first on a first run
+    client.post("/welcome", data={"csrf": csrf_of(client)})
+    assert "Your daily programme" in client.get("/").text
+
+
+def test_intake_step_errors_name_the_field_and_keep_the_answers(client: TestClient) -> None:
+    token = csrf_of(client)
+    response = client.post(
+        "/intake/safety", data={"csrf": token, "regions": ["neck"], "age": "12", "trauma": "none"}
+    )
+    assert response.status_code == 400
+    assert "age: " in response.text and 'value="12"' in response.text
+    none = client.post("/intake/safety", data={"csrf": token, "age": "40", "trauma": "none"})
+    assert none.status_code == 400 and "regions: " in none.text
+
+
+def test_unanswered_safety_questions_are_refused(client: TestClient) -> None:
+    token = csrf_of(client)
+    base = {"csrf": token, "regions": ["neck"], "age": "40", "trauma": "minor"}
+    response = client.post("/intake/details", data={**base, "flag_saddle_numbness": "no"})
+    assert response.status_code == 400 and "please answer every question" in response.text
+    assert client.get("/result", follow_redirects=False).status_code == 303, "nothing was saved"
+
+
+def test_bad_details_are_refused_and_nothing_saved(client: TestClient) -> None:
+    page = intake(client, pain_now="15")
+    assert "pain_now: " in page
+    assert client.get("/result", follow_redirects=False).status_code == 303
+
+
+def test_emergency_goes_straight_to_the_result(client: TestClient) -> None:
+    page = intake(client, flags={"bladder_bowel_change": "yes"})
+    assert "Go to an emergency department now" in page
+    assert "Your daily programme" not in page
+    assert "No session to play" in client.get("/session").text
+
+
+def test_checkin_form(client: TestClient) -> None:
+    token = csrf_of(client)
+    bad = client.post("/checkin", data={"csrf": token, "pain": "11"})
+    assert bad.status_code == 400 and "pain: " in bad.text
+    ok = client.post(
+        "/checkin", data={"csrf": token, "pain": "6", "note": "hmm", "red_flags": ["fever_or_unwell"]}
+    )
+    assert "Saved your check-in" in ok.text and "See a clinician" in ok.text
+    again = client.post("/checkin", data={"csrf": token, "pain": "5", "stiffness": "3"})
+    assert "Replaced the check-in" in again.text
+    history = client.get("/history").text
+    assert '<svg class="chart"' in history and "<td>5</td>" in history
+
+
+def test_session_complete_checks_its_input(client: TestClient) -> None:
+    intake(client)
+    token = csrf_of(client)
+    form = {"csrf": token, "pain_before": "3", "pain_after": "2", "completed": "yes"}
+    assert client.post("/session/complete", data={**form, "items_done": "moonwalk"}).status_code == 400
+    assert client.post("/session/complete", data={**form, "pain_after": "x"}).status_code == 400
+    page = client.get("/session").text
+    first = re.search(r'data-exercise="([a-z_]+)"', page)
+    assert first
+    done = client.post("/session/complete", data={**form, "items_done": first.group(1)})
+    assert done.status_code == 200 and "Session complete" in done.text
+    assert "<td>1</td>" in client.get("/history").text
+
+
+def test_therapy_timer_never_past_twenty_minutes(client: TestClient) -> None:
+    assert 'data-seconds="900"' in client.get("/relief/heat").text
+    assert 'data-seconds="1200"' in client.get("/relief/cold?minutes=20").text
+    too_long = client.get("/relief/heat?minutes=25")
+    assert too_long.status_code == 400 and "never more" in too_long.text
+    assert client.get("/relief/sauna").status_code == 400
+
+
+def test_library_filters(client: TestClient) -> None:
+    page = client.get("/exercises?target=neck&position=seated").text
+    assert "Seated neck rolls" in page and "Cat-cow" not in page
+    assert client.get("/exercises?target=knee").status_code == 400
+    detail = client.get("/exercises/seated_hamstring_stretch").text
+    assert '<svg class="figure large"' in detail and "<title" in detail and "doi.org" in detail
+
+
+def test_settings_save_and_theme(client: TestClient) -> None:
+    token = csrf_of(client)
+    saved = client.post("/settings", data={"csrf": token, "theme": "dark", "session_time": "07:30"})
+    assert saved.status_code == 200 and "Saved." in saved.text
+    assert 'data-theme="dark"' in saved.text
+    assert 'id="voice-toggle"' not in saved.text
+    bad = client.post("/settings", data={"csrf": token, "theme": "pink", "session_time": "07:30"})
+    assert bad.status_code == 400 and "theme: " in bad.text
+
+
+def test_cached_pages_follow_writes_from_another_process(client: TestClient, home: object) -> None:
+    """The CLI (another process) writes a check-in; the history page shows it at once."""
+    import subprocess
+    import sys
+
+    assert "Nothing recorded yet" in client.get("/history").text
+    assert "Nothing recorded yet" in client.get("/history").text  # now served from the cache
+    subprocess.run(
+        [sys.executable, "-m", "unknot", "checkin", "--pain", "7", "--note", "from the terminal"],
+        check=True,
+        capture_output=True,
+    )
+    assert "from the terminal" in client.get("/history").text
