@@ -139,6 +139,7 @@ def test_export_of_an_empty_journal_is_a_valid_empty_document() -> None:
         "checkins": [],
         "sessions": [],
         "settings": {},
+        "questionnaires": [],
     }
 
 

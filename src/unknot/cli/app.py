@@ -10,7 +10,8 @@ from unknot import __version__
 from unknot.cli import exercises, settings_cmd
 from unknot.cli.assess import assess_command
 from unknot.cli.common import user_errors
-from unknot.cli.exchange import export_command, import_command
+from unknot.cli.exchange import export_command, import_command, report_command
+from unknot.cli.followup import progress_command, questionnaire_command
 from unknot.cli.journal import checkin_command, history_command, today_command
 from unknot.cli.serve import serve_command
 from unknot.cli.session import session_command
@@ -32,8 +33,11 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "session": session_command,
     "therapy": therapy_command,
     "history": history_command,
+    "progress": progress_command,
+    "questionnaire": questionnaire_command,
     "export": export_command,
     "import": import_command,
+    "report": report_command,
     "serve": serve_command,
 }
 for name, command in COMMANDS.items():

@@ -1,23 +1,52 @@
-"""`unknot export` and `unknot import`: the whole journal as one document."""
+"""`unknot export`, `unknot import` and `unknot report`: the journal for other tools and a clinician."""
 
 from __future__ import annotations
 
+import os
+import sys
+import tempfile
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from unknot.cli.common import console, fail, journal_from_env, print_json, read_input
-
-FORMATS = ("json",)
+from unknot.cli.common import console, fail, journal_from_env, read_input
+from unknot.exports.pdf import report_pdf
+from unknot.exports.report import report_html
+from unknot.services import exports
 
 
 def export_command(
-    format_: Annotated[str, typer.Option("--format", help="Output format: json.")] = "json",
+    format_: Annotated[str, typer.Option("--format", help="json (importable), csv, fhir or ics.")] = "json",
 ) -> None:
-    """Write the whole journal (assessments, plans, check-ins, sessions, settings) to standard output."""
-    if format_ not in FORMATS:
-        fail(f"format: must be one of {', '.join(FORMATS)}, not '{format_}'")
-    print_json(journal_from_env().export_document())
+    """Write the journal to standard output: json, csv, fhir (an R4 Bundle) or ics (the daily session)."""
+    exported = exports.export(journal_from_env(), format_)
+    sys.stdout.buffer.write(exported.body)
+    sys.stdout.flush()
+
+
+def report_command(
+    out: Annotated[Path, typer.Option("--out", help="Where to write it: a .pdf or .html file.")],
+) -> None:
+    """Write a one-to-two page summary for a clinician: assessment, plan, adherence, trends, scores."""
+    suffix = out.suffix.lower()
+    if suffix not in (".pdf", ".html"):
+        fail(f"out: the report is written as .pdf or .html, not '{out.suffix or out.name}'")
+    if not out.parent.is_dir():
+        fail(f"out: the folder {out.parent} does not exist")
+    data = exports.report_data(journal_from_env())
+    body = report_pdf(data) if suffix == ".pdf" else report_html(data).encode()
+    write_whole(out, body)
+    console().print(f"Wrote the report to {out}.")
+
+
+def write_whole(path: Path, body: bytes) -> None:
+    """Write a file so that it is either complete or untouched: a temporary file, then a rename."""
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as handle:
+        handle.write(body)
+        temporary = Path(handle.name)
+    os.chmod(temporary, 0o600)
+    temporary.replace(path)
 
 
 def import_command(

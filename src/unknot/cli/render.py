@@ -9,6 +9,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from unknot.cli.render_followup import due_table, escalation_panel
+from unknot.cli.widgets import bullets
 from unknot.content.schema import Exercise, Level, Library
 from unknot.core.journal import HistoryDay, NextStep, sparkline
 from unknot.core.result import Assessment, Plan, TriageLevel
@@ -19,10 +21,6 @@ TRIAGE_STYLE = {
     TriageLevel.SEE_CLINICIAN: ("See a clinician before starting exercises", "bold black on yellow"),
     TriageLevel.SELF_CARE: ("Self-care looks reasonable", "bold black on green"),
 }
-
-
-def bullets(lines: list[str]) -> Text:
-    return Text("\n".join(f"• {line}" for line in lines))
 
 
 def triage_panel(result: Assessment) -> Panel:
@@ -176,7 +174,13 @@ NEXT_STEP_WORDS = {
 
 def today_view(status: TodayStatus, library: Library) -> Group:
     parts: list[Any] = [Text(f"Today, {status.date.isoformat()}", style="bold")]
+    if status.escalation.level != "none":
+        parts.append(escalation_panel(status.escalation, library))
     current = status.current
+    if current is not None and current.change_reason:
+        parts.append(
+            Panel(current.change_reason, title=f"Plan changed on {current.changed_on}", border_style="cyan")
+        )
     if current is not None and current.plan is None:
         parts.append(triage_panel(current.assessment))
     if current is not None and current.plan is not None:
@@ -184,10 +188,6 @@ def today_view(status: TodayStatus, library: Library) -> Group:
     checked = "not yet" if status.checkin is None else f"pain {status.checkin.pain}"
     parts.append(Text(f"Check-in: {checked}. Sessions completed today: {status.sessions_completed}."))
     parts.append(Panel(NEXT_STEP_WORDS[status.next_step], title="Next step", border_style="cyan"))
+    if current is not None and current.plan is not None and any(d.is_due for d in status.due):
+        parts.append(due_table([d for d in status.due if d.is_due], library))
     return Group(*parts)
-
-
-def progress_bar(fraction: float, width: int = 50) -> Text:
-    """A plain progress bar on a line of its own (Rich's ProgressBar does not end its line in a Group)."""
-    filled = round(max(0.0, min(fraction, 1.0)) * width)
-    return Text.assemble(("█" * filled, "green"), ("░" * (width - filled), "dim"))

@@ -13,12 +13,14 @@ from rich.prompt import IntPrompt
 from rich.text import Text
 
 from unknot.cli.common import console, fail, journal_from_env, settings_from_env
-from unknot.cli.render import plan_table, progress_bar, stop_rules_panel
+from unknot.cli.render import plan_table, stop_rules_panel
+from unknot.cli.render_followup import escalation_panel
 from unknot.cli.terminal import Cues, ScaledClock, read_key, single_keys
+from unknot.cli.widgets import progress_bar
 from unknot.content.schema import Exercise
 from unknot.core.journal import flared
 from unknot.core.player import Player, StepKind, build_steps
-from unknot.services import Journal
+from unknot.services import Journal, followup
 
 KEYS_HELP = "space pause · → or n next exercise · ← or b back · q stop"
 KIND_WORDS = {StepKind.PREPARE: "Get ready", StepKind.WORK: "Go", StepKind.REST: "Rest"}
@@ -99,10 +101,18 @@ def session_command(
         console().print(f"Recorded a completed session for {row.date.isoformat()}.")
         return
     current = journal.self_care_plan()
+    escalation = followup.progress(journal).escalation
+    if escalation.level == "emergency":
+        console().print(escalation_panel(escalation, journal.library))
+        fail("session: a warning sign needs urgent care first; no session today")
     if not sys.stdin.isatty():
         fail("session: the player needs a terminal; use 'unknot session --done' to record a session")
     assert current.plan is not None
     out = console()
+    if escalation.level != "none":
+        out.print(escalation_panel(escalation, journal.library))
+    if current.change_reason:
+        out.print(f"[cyan]{current.change_reason}[/cyan]")
     out.print(stop_rules_panel(list(journal.library.safety.stop_rules)))
     out.print(plan_table(current.plan))
     before = pain_question(out, "before you start")

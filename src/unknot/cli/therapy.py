@@ -14,8 +14,8 @@ from rich.prompt import Confirm
 from rich.text import Text
 
 from unknot.cli.common import console, fail, journal_from_env, settings_from_env
-from unknot.cli.render import bullets, progress_bar
 from unknot.cli.terminal import Cues, ScaledClock, read_key, single_keys
+from unknot.cli.widgets import bullets, progress_bar
 from unknot.content.schema import Therapy, TherapyId
 from unknot.core.relief import therapy_minutes
 

@@ -16,6 +16,7 @@ from unknot.content.schema import (
     Exercise,
     Habit,
     Library,
+    Questionnaire,
     Safety,
     Source,
     Therapy,
@@ -73,6 +74,7 @@ def load_library(root: Traversable | None = None) -> Library:
     causes = _load_folder(root, "causes", Cause)
     therapies = _load_folder(root, "therapies", Therapy)
     habits = _load_folder(root, "habits", Habit)
+    questionnaires = _load_folder(root, "questionnaires", Questionnaire)
     safety = _parse(Safety, _read_yaml(root / "safety.yaml"), "safety.yaml")
     library = Library(
         sources=_unique("sources.yaml", [(s.id, s) for s in sources]),
@@ -81,9 +83,10 @@ def load_library(root: Traversable | None = None) -> Library:
         therapies={t.id: t for _, t in therapies},
         habits={h.id: h for _, h in habits},
         safety=safety,
-        files=tuple(w for w, _ in [*exercises, *causes, *therapies, *habits]),
+        questionnaires={q.id: q for _, q in questionnaires},
+        files=tuple(w for w, _ in [*exercises, *causes, *therapies, *habits, *questionnaires]),
     )
-    _check_references(library, [*exercises, *causes, *therapies, *habits], safety)
+    _check_references(library, [*exercises, *causes, *therapies, *habits, *questionnaires], safety)
     return library
 
 
@@ -117,6 +120,9 @@ def _check_references(library: Library, items: list[tuple[str, BaseModel]], safe
         if missing:
             raise ContentError(f"missing content for {', '.join(missing)}")
     _check_flags(safety)
+    missing_forms = {"peg", "rmdq"} - set(library.questionnaires)
+    if missing_forms:
+        raise ContentError(f"missing questionnaires: {', '.join(sorted(missing_forms))}")
 
 
 def _check_flags(safety: Safety) -> None:

@@ -257,6 +257,32 @@ class Safety(Strict):
     sources: list[Slug] = Field(min_length=1)
 
 
+class QuestionItem(Strict):
+    id: Slug
+    text: Annotated[str, StringConstraints(min_length=3, max_length=200)]
+    low: str | None = None
+    high: str | None = None
+
+
+class Questionnaire(Strict):
+    """A short validated questionnaire, reproduced as its authors allow (see each file's licence)."""
+
+    id: Slug
+    name: Annotated[str, StringConstraints(min_length=3, max_length=80)]
+    short_name: Annotated[str, StringConstraints(min_length=2, max_length=20)]
+    instructions: Annotated[str, StringConstraints(min_length=3, max_length=1000)]
+    response: Literal["scale_0_10", "tick"]
+    items: list[QuestionItem] = Field(min_length=1, max_length=40)
+    scoring: Literal["mean", "count"]
+    every_days: int = Field(ge=1, le=90)
+    licence: Text
+    sources: list[Slug] = Field(min_length=1)
+
+    @property
+    def max_score(self) -> float:
+        return 10 if self.scoring == "mean" else len(self.items)
+
+
 @dataclass(frozen=True)
 class Library:
     """All shipped content, indexed by id."""
@@ -267,6 +293,7 @@ class Library:
     therapies: dict[TherapyId, Therapy]
     habits: dict[str, Habit]
     safety: Safety
+    questionnaires: dict[str, Questionnaire] = field(default_factory=dict)
     files: tuple[str, ...] = field(default=())
 
     def citations(self, source_ids: Iterable[str]) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from unknot.content.schema import Library, Urgency
@@ -22,11 +22,15 @@ from unknot.core.journal import (
     summarise_days,
 )
 from unknot.core.prefs import Prefs, load_prefs, parse_pref
+from unknot.core.progress import Escalation
+from unknot.core.progression import PlanChange, adapt, review
+from unknot.core.questionnaires import Due
 from unknot.core.result import Assessment, Plan
+from unknot.services import followup
 from unknot.settings import Settings
 from unknot.storage import exchange, repository
 from unknot.storage.engine import Store, open_store
-from unknot.storage.tables import SessionRow
+from unknot.storage.tables import PlanRow, SessionRow
 
 
 class JournalRuleError(UserError):
@@ -45,6 +49,8 @@ class CurrentPlan:
     assessment: Assessment
     plan: Plan | None
     plan_id: int | None
+    changed_on: dt.date | None = None
+    change_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,8 @@ class TodayStatus:
     checkin: Checkin | None
     sessions_completed: int
     next_step: str
+    escalation: Escalation = field(default_factory=Escalation)
+    due: tuple[Due, ...] = ()
 
 
 class Journal:
@@ -92,7 +100,14 @@ class Journal:
                     "habits": plan_row.habits,
                 }
             )
-            return CurrentPlan(assessment, plan, plan_row.id)
+            changed = plan_row.reason != repository.FIRST_PLAN_REASON
+            return CurrentPlan(
+                assessment,
+                plan,
+                plan_row.id,
+                plan_row.created_at.astimezone(self.clock.now().tzinfo).date() if changed else None,
+                plan_row.reason if changed else None,
+            )
 
     def log_checkin(
         self,
@@ -106,6 +121,7 @@ class Journal:
         checkin = make_checkin(day=day, pain=pain, stiffness=stiffness, note=note, red_flags=red_flags)
         with self.store.sessions.begin() as db:
             replaced = repository.put_checkin(db, checkin, self.clock.now())
+        self.adapt_plan()
         urgencies = {f.urgency for f in self.library.safety.flags if f.id in checkin.red_flags}
         urgency = max(urgencies, key=[Urgency.SEE_CLINICIAN, Urgency.EMERGENCY].index) if urgencies else None
         return CheckinOutcome(checkin, replaced, urgency)
@@ -147,7 +163,27 @@ class Journal:
             recorded_at=self.clock.now(),
         )
         with self.store.sessions.begin() as db:
-            return repository.add_session(db, row)
+            repository.add_session(db, row)
+        self.adapt_plan()
+        return row
+
+    def adapt_plan(self) -> PlanChange | None:
+        """Step the current plan up or back when the journal says so; the new plan says why."""
+        current = self.current()
+        if current is None or current.plan is None or current.plan_id is None:
+            return None
+        with self.store.sessions() as db:
+            plan_row = db.get(PlanRow, current.plan_id)
+            assert plan_row is not None
+            since, assessment_id = plan_row.created_at, plan_row.assessment_id
+            change = review(repository.done_sessions(db), repository.ratings(db), since, self.today())
+        new_plan = adapt(current.plan, change, self.library.exercises) if change else None
+        if change is None or new_plan is None:
+            return None
+        reason = f"Your plan changed because {change.reason}."
+        with self.store.sessions.begin() as db:
+            repository.add_plan(db, assessment_id, new_plan.model_dump(mode="json"), reason, self.clock.now())
+        return change
 
     def history(self) -> list[HistoryDay]:
         with self.store.sessions() as db:
@@ -166,7 +202,8 @@ class Journal:
         )
         triage = current.assessment.triage.value if current else None
         step = next_step(triage=triage, checked_in=checkin is not None, sessions_completed=completed)
-        return TodayStatus(day, current, checkin, completed, step)
+        escalation = followup.progress(self).escalation
+        return TodayStatus(day, current, checkin, completed, step, escalation, tuple(followup.due(self)))
 
     def revision(self) -> int:
         """Changes whenever anything in the journal is written (by this or another process)."""

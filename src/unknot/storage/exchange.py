@@ -14,7 +14,7 @@ from unknot.core.errors import UserError
 from unknot.core.prefs import Prefs
 from unknot.core.result import Assessment
 from unknot.storage import repository
-from unknot.storage.tables import AssessmentRow, CheckinRow, PlanRow, SessionRow, SettingRow
+from unknot.storage.tables import AssessmentRow, CheckinRow, PlanRow, ResponseRow, SessionRow, SettingRow
 
 Score = Annotated[int, Field(ge=0, le=10)]
 
@@ -71,6 +71,14 @@ class SessionDoc(Doc):
     recorded_at: AwareDatetime
 
 
+class ResponseDoc(Doc):
+    questionnaire: Literal["peg", "rmdq"]
+    date: dt.date
+    answers: list[Annotated[int, Field(ge=0, le=10)]]
+    score: Annotated[float, Field(ge=0, le=24)]
+    recorded_at: AwareDatetime
+
+
 class JournalDocument(Doc):
     format: Literal["unknot-journal"] = "unknot-journal"
     version: Literal[1] = 1
@@ -79,6 +87,7 @@ class JournalDocument(Doc):
     checkins: list[CheckinDoc]
     sessions: list[SessionDoc]
     settings: dict[str, Any]
+    questionnaires: list[ResponseDoc] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _references_resolve(self) -> JournalDocument:
@@ -103,6 +112,8 @@ class JournalDocument(Doc):
                 raise ValueError(f"duplicate {name} id")
         if len({c.date for c in self.checkins}) != len(self.checkins):
             raise ValueError("two check-ins for the same date")
+        if len({(r.questionnaire, r.date) for r in self.questionnaires}) != len(self.questionnaires):
+            raise ValueError("two answers to one questionnaire on the same date")
         return self
 
 
@@ -110,8 +121,8 @@ class JournalImportError(UserError):
     """The document cannot be imported; nothing was written."""
 
 
-def _rows(db: Session, table: type[Any], order: Any) -> list[Any]:
-    return list(db.scalars(select(table).order_by(order)))
+def _rows(db: Session, table: type[Any], *order: Any) -> list[Any]:
+    return list(db.scalars(select(table).order_by(*order)))
 
 
 def _columns(row: Any, doc: type[Doc]) -> dict[str, Any]:
@@ -127,6 +138,10 @@ def dump(db: Session) -> JournalDocument:
         checkins=[CheckinDoc(**_columns(r, CheckinDoc)) for r in _rows(db, CheckinRow, CheckinRow.date)],
         sessions=[SessionDoc(**_columns(r, SessionDoc)) for r in _rows(db, SessionRow, SessionRow.id)],
         settings=repository.get_settings(db),
+        questionnaires=[
+            ResponseDoc(**_columns(r, ResponseDoc))
+            for r in _rows(db, ResponseRow, ResponseRow.date, ResponseRow.questionnaire)
+        ],
     )
 
 
@@ -151,5 +166,6 @@ def load(db: Session, document: JournalDocument) -> None:
     db.add_all(CheckinRow(**c.model_dump()) for c in document.checkins)
     db.add_all(SessionRow(**s.model_dump()) for s in document.sessions)
     db.add_all(SettingRow(key=k, value=v) for k, v in document.settings.items())
+    db.add_all(ResponseRow(**r.model_dump()) for r in document.questionnaires)
     db.flush()
     repository.reset_sequences(db)

@@ -9,7 +9,19 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from unknot.core.journal import Checkin, SessionRecord
-from unknot.storage.tables import AssessmentRow, Base, CheckinRow, PlanRow, SessionRow, SettingRow
+from unknot.core.progression import DoneSession, Rating
+from unknot.core.questionnaires import Response
+from unknot.storage.tables import (
+    AssessmentRow,
+    Base,
+    CheckinRow,
+    PlanRow,
+    ResponseRow,
+    SessionRow,
+    SettingRow,
+)
+
+FIRST_PLAN_REASON = "From your assessment."
 
 
 def add_assessment(
@@ -20,18 +32,7 @@ def add_assessment(
     db.flush()
     plan = result.get("plan")
     if plan is not None:
-        db.add(
-            PlanRow(
-                assessment_id=row.id,
-                created_at=now,
-                level=plan["level"],
-                total_minutes=plan["total_minutes"],
-                items=plan["items"],
-                habits=plan["habits"],
-                reason="From your assessment.",
-            )
-        )
-    db.flush()
+        add_plan(db, row.id, plan, FIRST_PLAN_REASON, now)
     return row
 
 
@@ -102,7 +103,7 @@ def put_setting(db: Session, key: str, value: Any) -> None:
 
 
 def is_empty(db: Session) -> bool:
-    tables = (AssessmentRow, PlanRow, CheckinRow, SessionRow, SettingRow)
+    tables = (AssessmentRow, PlanRow, CheckinRow, SessionRow, SettingRow, ResponseRow)
     return all(db.scalar(select(func.count()).select_from(t)) == 0 for t in tables)
 
 
@@ -118,3 +119,57 @@ def reset_sequences(db: Session) -> None:
                     f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"
                 )
             )
+
+
+def put_response(db: Session, response: Response, now: dt.datetime) -> bool:
+    """Store a questionnaire's answers for its date, replacing any earlier ones that day."""
+    query = select(ResponseRow).where(
+        ResponseRow.questionnaire == response.questionnaire, ResponseRow.date == response.date
+    )
+    row = db.scalars(query).first()
+    replaced = row is not None
+    if row is None:
+        row = ResponseRow(questionnaire=response.questionnaire, date=response.date)
+        db.add(row)
+    row.answers = list(response.answers)
+    row.score = response.score
+    row.recorded_at = now
+    db.flush()
+    return replaced
+
+
+def responses(db: Session, until: dt.date | None = None) -> list[Response]:
+    query = select(ResponseRow).order_by(ResponseRow.date, ResponseRow.questionnaire)
+    if until is not None:
+        query = query.where(ResponseRow.date <= until)
+    return [Response(r.questionnaire, r.date, tuple(r.answers), r.score) for r in db.scalars(query)]
+
+
+def done_sessions(db: Session) -> list[DoneSession]:
+    rows = db.scalars(select(SessionRow).order_by(SessionRow.date, SessionRow.id))
+    return [DoneSession(r.date, r.completed, r.pain_before, r.pain_after, r.recorded_at) for r in rows]
+
+
+def ratings(db: Session) -> list[Rating]:
+    rows = db.scalars(select(CheckinRow).order_by(CheckinRow.date))
+    return [Rating(r.date, r.pain, r.recorded_at) for r in rows]
+
+
+def add_plan(db: Session, assessment_id: int, plan: dict[str, Any], reason: str, now: dt.datetime) -> PlanRow:
+    row = PlanRow(
+        assessment_id=assessment_id,
+        created_at=now,
+        level=plan["level"],
+        total_minutes=plan["total_minutes"],
+        items=plan["items"],
+        habits=plan["habits"],
+        reason=reason,
+    )
+    db.add(row)
+    db.flush()
+    return row
+
+
+def plan_history(db: Session, assessment_id: int) -> list[PlanRow]:
+    query = select(PlanRow).where(PlanRow.assessment_id == assessment_id).order_by(PlanRow.id)
+    return list(db.scalars(query))

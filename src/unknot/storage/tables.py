@@ -110,6 +110,20 @@ class SettingRow(Base):
     value: Mapped[Any] = mapped_column(JSON)
 
 
+class ResponseRow(Base):
+    """One answered questionnaire (PEG, RMDQ); one per questionnaire and date."""
+
+    __tablename__ = "questionnaire_responses"
+    __table_args__ = (UniqueConstraint("questionnaire", "date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    questionnaire: Mapped[str] = mapped_column(String(40))
+    date: Mapped[dt.date] = mapped_column(Date)
+    answers: Mapped[list[int]] = mapped_column(JSON)
+    score: Mapped[float] = mapped_column(Float)
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
 class MetaRow(Base):
     """Journal-wide counters. `revision` grows with every write, so pages can be cached until it moves."""
 

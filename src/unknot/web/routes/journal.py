@@ -5,10 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from unknot.charts import pain_chart
 from unknot.core.errors import UserError
 from unknot.core.journal import sparkline
 from unknot.web.cache import page_cache
-from unknot.web.charts import pain_chart
 from unknot.web.render import journal_of, render
 from unknot.web.routes.pages import csrf_ok
 

@@ -1,0 +1,127 @@
+"""A plan that adapts: doses step up after a good week and back after a flare. Pure.
+
+Step back (checked first, for safety): a session whose pain afterwards was 2 or more points above
+pain before it, or a check-in after a session 2 or more points above the one before that session.
+Step up: at least 7 days after the last change, 4 or more sessions in the past 7 days, and pain in
+those 7 days no worse than in the 7 days before. Doses only move within the content's levels, and
+the plan stays within its time cap. Only what was recorded after the last change counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from statistics import fmean
+
+from unknot.content.schema import Exercise, Level
+from unknot.core.journal import FLARE_POINTS, flared
+from unknot.core.planning import CAP_TENTHS, item_tenths
+from unknot.core.result import Plan, PlanItem
+
+ORDER = (Level.GENTLE, Level.STANDARD, Level.ADVANCED)
+SESSIONS_TO_PROGRESS = 4
+WEEK = dt.timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class DoneSession:
+    date: dt.date
+    completed: bool
+    pain_before: int | None
+    pain_after: int | None
+    recorded_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Rating:
+    date: dt.date
+    pain: int
+    recorded_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class PlanChange:
+    direction: int  # +1 up a level, -1 back a level
+    reason: str
+
+
+def _flare(sessions: list[DoneSession], since: dt.datetime) -> PlanChange | None:
+    for s in sessions:
+        if s.recorded_at > since and flared(s.pain_before, s.pain_after):
+            what = f"your pain after the session on {s.date} was {s.pain_after}, up from {s.pain_before}"
+            return PlanChange(-1, f"{what}, so the doses eased off")
+    return None
+
+
+def _worse_next_day(
+    sessions: list[DoneSession], ratings: list[Rating], since: dt.datetime
+) -> PlanChange | None:
+    for s in (s for s in sessions if s.completed):
+        before = [r for r in ratings if r.date <= s.date]
+        after = [r for r in ratings if r.date > s.date and r.recorded_at > since]
+        if before and after and after[0].pain >= before[-1].pain + FLARE_POINTS:
+            then, now = before[-1], after[0]
+            what = f"your pain on {now.date} ({now.pain}/10) was worse than before the session on {s.date}"
+            return PlanChange(-1, f"{what} ({then.pain}/10), so the doses eased off")
+    return None
+
+
+def _good_week(
+    sessions: list[DoneSession], ratings: list[Rating], since: dt.datetime, today: dt.date
+) -> PlanChange | None:
+    if today - since.date() < WEEK:
+        return None
+    week = [today - dt.timedelta(days=d) for d in range(1, 8)]
+    done = {s.date for s in sessions if s.completed and s.date in week}
+    this_week = [r.pain for r in ratings if r.date in week]
+    earlier = [r.pain for r in ratings if week[-1] - WEEK <= r.date < week[-1]]
+    if len(done) < SESSIONS_TO_PROGRESS or not this_week:
+        return None
+    if earlier and fmean(this_week) > fmean(earlier):
+        return None
+    what = f"you did {len(done)} sessions in the past week and your pain has not got worse"
+    return PlanChange(+1, f"{what}, so the doses stepped up")
+
+
+def review(
+    sessions: list[DoneSession], ratings: list[Rating], since: dt.datetime, today: dt.date
+) -> PlanChange | None:
+    """What should change in the plan last changed at `since`, if anything."""
+    sessions = sorted(sessions, key=lambda s: (s.date, s.recorded_at))
+    ratings = sorted(ratings, key=lambda r: r.date)
+    return (
+        _flare(sessions, since)
+        or _worse_next_day(sessions, ratings, since)
+        or _good_week(sessions, ratings, since, today)
+    )
+
+
+def _moved(item: PlanItem, exercise: Exercise, direction: int) -> tuple[Level, int] | None:
+    position = ORDER.index(item.level) + direction
+    if not 0 <= position < len(ORDER):
+        return None
+    dose = exercise.dose.for_level(ORDER[position])
+    return None if dose is None else (ORDER[position], item_tenths(dose))
+
+
+def adapt(plan: Plan, change: PlanChange, exercises: dict[str, Exercise]) -> Plan | None:
+    """The plan with every dose moved one level (as far as the content and the time cap allow)."""
+    items = list(plan.items)
+    total = sum(round(i.minutes * 10) for i in items)
+    moved = False
+    for index, item in enumerate(items):
+        target = _moved(item, exercises[item.id], change.direction)
+        if target is None:
+            continue
+        level, tenths = target
+        if total - round(item.minutes * 10) + tenths > CAP_TENTHS[Level.STANDARD]:
+            continue
+        total += tenths - round(item.minutes * 10)
+        items[index] = item.model_copy(update={"level": level, "minutes": tenths / 10})
+        moved = True
+    if not moved:
+        return None
+    gentle = all(i.level is Level.GENTLE for i in items) and total <= CAP_TENTHS[Level.GENTLE]
+    return Plan(
+        level="gentle" if gentle else "standard", total_minutes=total / 10, items=items, habits=plan.habits
+    )

@@ -1,0 +1,75 @@
+"""The journal as a FHIR R4 Bundle of type collection: an Observation per rating and score.
+
+Pain uses LOINC 72514-3 (pain severity, 0-10 numeric rating). Stiffness and the questionnaire
+scores carry a plain-text code: unknot does not claim a standard code it cannot vouch for.
+Ids are derived from the data, so the same journal always gives the same bundle.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from unknot.core.journal import Checkin
+from unknot.core.questionnaires import Response
+
+NAMESPACE = uuid.UUID("6a1f3c52-5d0e-4b7e-9a52-0d9f3b1c7e11")
+LOINC_PAIN = {
+    "system": "http://loinc.org",
+    "code": "72514-3",
+    "display": "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
+}
+CATEGORIES = "http://terminology.hl7.org/CodeSystem/observation-category"
+SURVEY = {"coding": [{"system": CATEGORIES, "code": "survey", "display": "Survey"}]}
+SCORE_TEXT = {
+    "peg": "PEG-3 score (mean of pain, enjoyment and activity items, 0-10; Krebs et al. 2009)",
+    "rmdq": "Roland-Morris Disability Questionnaire score (0-24; Roland and Morris 1983)",
+}
+
+
+def _urn(*parts: object) -> str:
+    return f"urn:uuid:{uuid.uuid5(NAMESPACE, '/'.join(str(p) for p in parts))}"
+
+
+def _observation(subject: str, day: dt.date, code: dict[str, Any], value: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "resourceType": "Observation",
+        "status": "final",
+        "category": [SURVEY],
+        "code": code,
+        "subject": {"reference": subject},
+        "effectiveDateTime": day.isoformat(),
+        **value,
+    }
+
+
+def _entries(subject: str, checkins: list[Checkin], responses: list[Response]) -> list[dict[str, Any]]:
+    entries = []
+    for c in checkins:
+        pain = _observation(
+            subject, c.date, {"coding": [LOINC_PAIN], "text": "Pain 0-10"}, {"valueInteger": c.pain}
+        )
+        entries.append({"fullUrl": _urn("pain", c.date), "resource": pain})
+        if c.stiffness is not None:
+            code = {"text": "Back stiffness, self-rated 0-10"}
+            stiff = _observation(subject, c.date, code, {"valueInteger": c.stiffness})
+            entries.append({"fullUrl": _urn("stiffness", c.date), "resource": stiff})
+    for r in responses:
+        value = {"valueInteger": int(r.score)} if r.questionnaire == "rmdq" else {"valueDecimal": r.score}
+        score = _observation(
+            subject, r.date, {"text": SCORE_TEXT.get(r.questionnaire, r.questionnaire)}, value
+        )
+        entries.append({"fullUrl": _urn(r.questionnaire, r.date), "resource": score})
+    return entries
+
+
+def journal_bundle(checkins: list[Checkin], responses: list[Response], now: dt.datetime) -> dict[str, Any]:
+    """A collection Bundle; an empty journal gives a valid Bundle with no entries."""
+    bundle: dict[str, Any] = {"resourceType": "Bundle", "type": "collection", "timestamp": now.isoformat()}
+    subject = _urn("patient")
+    observations = _entries(subject, checkins, responses)
+    if observations:
+        patient = {"resourceType": "Patient", "active": True}
+        bundle["entry"] = [{"fullUrl": subject, "resource": patient}, *observations]
+    return bundle
