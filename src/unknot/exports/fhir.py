@@ -56,12 +56,21 @@ def _entries(subject: str, checkins: list[Checkin], responses: list[Response]) -
             stiff = _observation(subject, c.date, code, {"valueInteger": c.stiffness})
             entries.append({"fullUrl": _urn("stiffness", c.date), "resource": stiff})
     for r in responses:
-        value = {"valueInteger": int(r.score)} if r.questionnaire == "rmdq" else {"valueDecimal": r.score}
+        value = (
+            {"valueInteger": int(r.score)}
+            if r.questionnaire == "rmdq"
+            else {"valueQuantity": _score(r.score)}
+        )
         score = _observation(
             subject, r.date, {"text": SCORE_TEXT.get(r.questionnaire, r.questionnaire)}, value
         )
         entries.append({"fullUrl": _urn(r.questionnaire, r.date), "resource": score})
     return entries
+
+
+def _score(value: float) -> dict[str, Any]:
+    """A questionnaire score as a UCUM unitless quantity ({score})."""
+    return {"value": value, "unit": "score", "system": "http://unitsofmeasure.org", "code": "{score}"}
 
 
 def journal_bundle(checkins: list[Checkin], responses: list[Response], now: dt.datetime) -> dict[str, Any]:

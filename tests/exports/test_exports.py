@@ -1,0 +1,108 @@
+"""Exports a clinician's system can read: FHIR validated with fhir.resources, ics with icalendar."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import pytest
+from fhir.resources.R4B.bundle import Bundle
+from icalendar import Calendar
+from pypdf import PdfReader
+
+from tests.strategies import base_answers
+from unknot.core.answers import answers_from_dict
+from unknot.exports.pdf import report_pdf
+from unknot.exports.report import report_html
+from unknot.services import Journal, exports, followup
+
+
+def fill(journal: Journal) -> None:
+    journal.save_assessment(answers_from_dict(base_answers(sitting_hours=9, hamstrings_tight="yes")))
+    for n in range(1, 15):
+        day = f"2026-11-{n:02d}"
+        journal.log_checkin(
+            7 - n // 3, 4 if n % 2 else None, f"note {n}", ("fever_or_unwell",) if n == 3 else (), day
+        )
+        if n % 3:
+            journal.record_session(date_text=day, pain_before=4, pain_after=3)
+    journal.log_checkin(5, None, "feverish", ("fever_or_unwell",), "2026-11-22")
+    followup.answer(journal, "peg", [6, 5, 4], "2026-11-02")
+    followup.answer(journal, "rmdq", [1] * 7 + [0] * 17, "2026-11-03")
+
+
+def test_fhir_bundle_validates_and_codes_pain_with_loinc(journal: Journal) -> None:
+    fill(journal)
+    document = json.loads(exports.export(journal, "fhir").body)
+    bundle = Bundle.model_validate(document)
+    assert bundle.type == "collection"
+    observations = [e.resource for e in bundle.entry if e.resource.__resource_type__ == "Observation"]
+    pains = [o for o in observations if o.code.coding and o.code.coding[0].code == "72514-3"]
+    assert len(pains) == 15 and all(o.code.coding[0].system == "http://loinc.org" for o in pains)
+    assert {o.valueInteger for o in pains} <= set(range(11))
+    texts = {o.code.text for o in observations}
+    assert any("stiffness" in t.lower() for t in texts)
+    assert any(t.startswith("PEG-3") for t in texts) and any(t.startswith("Roland-Morris") for t in texts)
+    again = json.loads(exports.export(journal, "fhir").body)
+    assert [e["fullUrl"] for e in again["entry"]] == [e["fullUrl"] for e in document["entry"]]
+
+
+def test_empty_journal_exports_are_valid_and_empty(journal: Journal) -> None:
+    bundle = Bundle.model_validate(json.loads(exports.export(journal, "fhir").body))
+    assert not bundle.entry
+    calendar = Calendar.from_ical(exports.export(journal, "ics").body)
+    assert calendar.walk("VEVENT") == []
+    assert exports.export(journal, "csv").body.decode().splitlines() == [
+        "date,pain,stiffness,sessions_completed,peg,rmdq,red_flags,note"
+    ]
+
+
+def test_calendar_has_the_daily_session_with_an_alarm(journal: Journal) -> None:
+    fill(journal)
+    journal.set_pref("session_time", "07:15")
+    calendar = Calendar.from_ical(exports.export(journal, "ics").body)
+    [event] = calendar.walk("VEVENT")
+    assert event["RRULE"]["FREQ"] == ["DAILY"]
+    assert event.decoded("DTSTART").time() == dt.time(7, 15)
+    [alarm] = event.walk("VALARM")
+    assert alarm["ACTION"] == "DISPLAY" and alarm.decoded("TRIGGER") == -dt.timedelta(minutes=5)
+    assert "Seated" in str(event["DESCRIPTION"]) or "stretch" in str(event["DESCRIPTION"]).lower()
+
+
+def test_csv_has_a_row_per_day_with_scores(journal: Journal) -> None:
+    fill(journal)
+    rows = list(csv.DictReader(io.StringIO(exports.export(journal, "csv").body.decode())))
+    assert len(rows) == 15
+    assert rows[1]["peg"] == "5" and rows[2]["rmdq"] == "7" and rows[2]["red_flags"] == "fever_or_unwell"
+
+
+def test_unknown_format(journal: Journal) -> None:
+    with pytest.raises(Exception, match="format: must be one of json, csv, fhir, ics"):
+        exports.export(journal, "xml")
+
+
+def test_pdf_report_reads_as_a_summary(journal: Journal) -> None:
+    fill(journal)
+    pdf = report_pdf(exports.report_data(journal))
+    reader = PdfReader(io.BytesIO(pdf))
+    assert 1 <= len(reader.pages) <= 2
+    text = " ".join(page.extract_text() for page in reader.pages)
+    for words in ("unknot self-care summary", "Assessment", "Triage: self care", "Long hours of sitting",
+                  "Programme", "Days with a completed session", "PEG-3", "RMDQ", "7 / 24",
+                  "Escalation: see clinician"):  # fmt: skip
+        assert words in text, words
+
+
+def test_pdf_report_of_an_empty_journal(journal: Journal) -> None:
+    text = PdfReader(io.BytesIO(report_pdf(exports.report_data(journal)))).pages[0].extract_text()
+    assert "No assessment recorded" in text and "No questionnaire answered yet" in text
+
+
+def test_html_report_has_charts_and_scores(journal: Journal) -> None:
+    fill(journal)
+    html = report_html(exports.report_data(journal))
+    assert html.count('<svg class="chart"') == 4
+    assert "Roland-Morris" in html and "Escalation: see clinician" in html
+    assert "http" not in html.split("<body>")[1].replace("http://www.w3.org", "")
