@@ -40,9 +40,22 @@ def expected_progress(
         and (last3[2]["date"] - last3[0]["date"]).days == 2
     ):
         levels.append("see_clinician")
-    if (start is not None and (d - start).days >= 28 and adherence >= 0.5 and baseline is not None
-            and recent is not None and recent > 0.7 * baseline):  # fmt: skip
+    if (
+        start is not None
+        and (d - start).days >= 28
+        and adherence >= 0.5
+        and baseline is not None
+        and recent is not None
+        and recent > 0.7 * baseline
+    ):
         levels.append("see_clinician")
     level = "emergency" if "emergency" in levels else ("see_clinician" if levels else "none")
-    return {"start_date": start.isoformat() if start else None, "baseline_pain": baseline, "recent_pain": recent,
-            "change_pct": change, "adherence": adherence, "level": level, "rules_fired": len(levels)}  # fmt: skip
+    return {
+        "start_date": start.isoformat() if start else None,
+        "baseline_pain": baseline,
+        "recent_pain": recent,
+        "change_pct": change,
+        "adherence": adherence,
+        "level": level,
+        "rules_fired": len(levels),
+    }

@@ -27,8 +27,14 @@ def save(tmp_path: Path, **changes: object) -> None:
 
 
 def test_progress_json_follows_the_contract() -> None:
-    for day, pain in (("2026-03-01", 4), ("2026-03-02", 4), ("2026-03-03", 4), ("2026-03-06", 8),
-                      ("2026-03-07", 9), ("2026-03-08", 8)):  # fmt: skip
+    for day, pain in (
+        ("2026-03-01", 4),
+        ("2026-03-02", 4),
+        ("2026-03-03", 4),
+        ("2026-03-06", 8),
+        ("2026-03-07", 9),
+        ("2026-03-08", 8),
+    ):
         run_unknot("checkin", "--pain", str(pain), "--date", day)
     report = ok_json("progress", "--json", "--today", "2026-03-08")
     assert report["start_date"] == "2026-03-01" and report["baseline_pain"] == 4
@@ -37,9 +43,11 @@ def test_progress_json_follows_the_contract() -> None:
     assert report["adherence"] == 0
     assert report["escalation"] == {
         "level": "see_clinician",
-        "reasons": ["Your pain has risen from about 4.0 to 6.6 over the last week.",
-                    "Your pain has been 8 or more on three days in a row."],
-    }  # fmt: skip
+        "reasons": [
+            "Your pain has risen from about 4.0 to 6.6 over the last week.",
+            "Your pain has been 8 or more on three days in a row.",
+        ],
+    }
     early = ok_json("progress", "--json", "--today", "2026-03-02")
     assert early["recent_pain"] == 4 and early["escalation"]["level"] == "none"
 

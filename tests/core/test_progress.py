@@ -21,12 +21,19 @@ BASE = dt.date(2026, 1, 1)
 def journals(draw: st.DrawFn) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dt.date]:
     days = draw(st.lists(st.integers(0, 70), unique=True, max_size=40))
     checkins = [
-        {"date": BASE + dt.timedelta(days=n), "pain": draw(st.integers(0, 10)),
-         "red_flags": draw(st.one_of(st.just([]), st.lists(st.sampled_from(RED_FLAGS), max_size=2, unique=True)))}
+        {
+            "date": BASE + dt.timedelta(days=n),
+            "pain": draw(st.integers(0, 10)),
+            "red_flags": draw(
+                st.one_of(st.just([]), st.lists(st.sampled_from(RED_FLAGS), max_size=2, unique=True))
+            ),
+        }
         for n in days
-    ]  # fmt: skip
-    sessions = [{"date": BASE + dt.timedelta(days=n), "completed": draw(st.booleans())}
-                for n in draw(st.lists(st.integers(0, 70), max_size=60))]  # fmt: skip
+    ]
+    sessions = [
+        {"date": BASE + dt.timedelta(days=n), "completed": draw(st.booleans())}
+        for n in draw(st.lists(st.integers(0, 70), max_size=60))
+    ]
     return checkins, sessions, BASE + dt.timedelta(days=draw(st.integers(0, 80)))
 
 
@@ -62,9 +69,14 @@ def c(n: int, pain: int, *flags: str) -> dict[str, Any]:
 
 
 def test_empty_journal() -> None:
-    assert run([], [], day(0)) == {"start_date": None, "baseline_pain": None, "recent_pain": None,
-                                   "change_pct": None, "adherence": 0.0,
-                                   "escalation": {"level": "none", "reasons": []}}  # fmt: skip
+    assert run([], [], day(0)) == {
+        "start_date": None,
+        "baseline_pain": None,
+        "recent_pain": None,
+        "change_pct": None,
+        "adherence": 0.0,
+        "escalation": {"level": "none", "reasons": []},
+    }
 
 
 def test_entries_after_the_day_are_ignored() -> None:

@@ -89,9 +89,18 @@ def test_pdf_report_reads_as_a_summary(journal: Journal) -> None:
     reader = PdfReader(io.BytesIO(pdf))
     assert 1 <= len(reader.pages) <= 2
     text = " ".join(page.extract_text() for page in reader.pages)
-    for words in ("unknot self-care summary", "Assessment", "Triage: self care", "Long hours of sitting",
-                  "Programme", "Days with a completed session", "PEG-3", "RMDQ", "7 / 24",
-                  "Escalation: see clinician"):  # fmt: skip
+    for words in (
+        "unknot self-care summary",
+        "Assessment",
+        "Triage: self care",
+        "Long hours of sitting",
+        "Programme",
+        "Days with a completed session",
+        "PEG-3",
+        "RMDQ",
+        "7 / 24",
+        "Escalation: see clinician",
+    ):
         assert words in text, words
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from tests.strategies import base_answers
 from unknot.content.schema import Library
@@ -57,7 +58,7 @@ def test_eight_weeks_of_progress_and_setbacks(settings: Settings, library: Libra
     assert any(day == 30 for day, _ in downs), "the flare on day 30 steps the plan back"
     assert all(reason.startswith("Your plan changed because ") for _, reason in history)
     assert ups[0][0] >= 7, "no step up before a week has passed"
-    for (a, _), (b, _) in zip(ups, ups[1:], strict=False):
+    for (a, _), (b, _) in itertools.pairwise(ups):
         assert b - a >= 7, "at most one step up a week"
     final = on_day(store, library, 56)
     assert "advanced" in levels(final) or "standard" in levels(final)

@@ -26,8 +26,11 @@ def _score(out: Console, question: str) -> int:
 
 def _ask_red_flags(journal: Journal, out: Console) -> list[str]:
     flags = journal.library.safety.flags
-    if not Confirm.ask("Has any new warning sign appeared (bladder, numbness, weakness, fever, ...)?",
-                       default=False, console=out):  # fmt: skip
+    if not Confirm.ask(
+        "Has any new warning sign appeared (bladder, numbness, weakness, fever, ...)?",
+        default=False,
+        console=out,
+    ):
         return []
     return [f.id for f in flags if Confirm.ask(f.question, default=False, console=out)]
 

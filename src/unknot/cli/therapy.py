@@ -43,9 +43,13 @@ def _countdown(total: float, scale: float) -> bool:
         while left > 0:
             minutes, seconds = divmod(int(left + 0.999), 60)
             state = "PAUSED" if paused else "Time left"
-            live.update(Group(Text(f"{state}: {minutes:02d}:{seconds:02d}", style="bold"),
-                              progress_bar(1 - left / total),
-                              Text("space pause · q stop", style="dim")))  # fmt: skip
+            live.update(
+                Group(
+                    Text(f"{state}: {minutes:02d}:{seconds:02d}", style="bold"),
+                    progress_bar(1 - left / total),
+                    Text("space pause · q stop", style="dim"),
+                )
+            )
             key = read_key(0.25)
             passed = clock.lap()
             left -= 0 if paused else passed

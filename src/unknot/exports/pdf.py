@@ -14,9 +14,23 @@ ACCENT = (11, 93, 87)
 BLUE = (75, 108, 183)
 GREY = (120, 128, 134)
 # Typographic marks the built-in PDF fonts lack, by code point, and what to show instead.
-PLAIN = str.maketrans({0x2018: "'", 0x2019: "'", 0x201C: '"', 0x201D: '"', 0x2013: "-", 0x2014: "-",
-                       0x2022: "-", 0x00B7: "-", 0x2026: "...", 0x2265: ">=", 0x2264: "<=", 0x00D7: "x",
-                       0x00A0: " "})  # fmt: skip
+PLAIN = str.maketrans(
+    {
+        0x2018: "'",
+        0x2019: "'",
+        0x201C: '"',
+        0x201D: '"',
+        0x2013: "-",
+        0x2014: "-",
+        0x2022: "-",
+        0x00B7: "-",
+        0x2026: "...",
+        0x2265: ">=",
+        0x2264: "<=",
+        0x00D7: "x",
+        0x00A0: " ",
+    }
+)
 
 
 def plain(text: str) -> str:
@@ -126,9 +140,14 @@ def _sections(pdf: Report, data: ReportData) -> None:
     _programme(pdf, data)
     pdf.heading("Pain and adherence")
     p = data.progress
-    pdf.rows([("Pain at start (mean of first 3 check-ins)", fmt(p.baseline_pain)),
-              ("Pain in the last 7 days (mean)", fmt(p.recent_pain)), ("Change", fmt(p.change_pct, " %")),
-              ("Days with a completed session", f"{p.adherence:.0%}")])  # fmt: skip
+    pdf.rows(
+        [
+            ("Pain at start (mean of first 3 check-ins)", fmt(p.baseline_pain)),
+            ("Pain in the last 7 days (mean)", fmt(p.recent_pain)),
+            ("Change", fmt(p.change_pct, " %")),
+            ("Days with a completed session", f"{p.adherence:.0%}"),
+        ]
+    )
     pain_chart(pdf, data)
     sessions_chart(pdf, data)
     _questionnaires(pdf, data)
@@ -172,7 +191,7 @@ def _questionnaires(pdf: Report, data: ReportData) -> None:
     rows = []
     for r in data.responses[-16:]:
         form = forms[r.questionnaire]
-        rows.append((f"{r.date}  {form.short_name}", f"{r.score:g} / {form.max_score:g}"))  # fmt: skip
+        rows.append((f"{r.date}  {form.short_name}", f"{r.score:g} / {form.max_score:g}"))
     pdf.rows(rows)
     pdf.set_font("Helvetica", "I", 8)
     sources = "PEG: Krebs et al. 2009. Roland-Morris Disability Questionnaire: Roland and Morris 1983"

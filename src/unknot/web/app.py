@@ -14,7 +14,7 @@ from unknot.services import open_journal
 from unknot.settings import Settings
 from unknot.web.cache import PageCache
 from unknot.web.render import STATIC_DIR, render
-from unknot.web.routes import intake, journal, library, pages, relief, session
+from unknot.web.routes import followup, intake, journal, library, pages, relief, session
 from unknot.web.security import CsrfError, SecurityMiddleware, allowed_hosts
 
 
@@ -29,7 +29,7 @@ def create_app(
     app.state.settings = settings
     app.state.journal = open_journal(settings, clock or SystemClock(), content or default_library())
     app.state.page_cache = PageCache()
-    for module in (pages, intake, session, journal, relief, library):
+    for module in (pages, intake, session, journal, relief, library, followup):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(SecurityMiddleware, hosts=allowed_hosts(bind_host))

@@ -20,6 +20,7 @@ NAV = (
     ("/session", "Session"),
     ("/checkin", "Check in"),
     ("/history", "History"),
+    ("/progress", "Progress"),
     ("/exercises", "Exercises"),
     ("/relief", "Heat & cold"),
     ("/settings", "Settings"),

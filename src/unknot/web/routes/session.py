@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from unknot.core.errors import UserError
 from unknot.core.journal import flared
 from unknot.core.player import build_steps
-from unknot.services import JournalRuleError
+from unknot.services import JournalRuleError, followup
 from unknot.web.render import journal_of, render
 from unknot.web.routes.pages import Csrf, csrf_ok
 
@@ -26,11 +26,20 @@ def session_page(request: Request) -> Response:
     except JournalRuleError as exc:
         return render(request, "no_plan.html", title="Session", message=str(exc).removeprefix("session: "))
     assert current.plan is not None
+    report = followup.progress(journal)
+    if report.escalation.level == "emergency":
+        message = "A warning sign needs urgent care first; no session today."
+        return render(request, "no_plan.html", title="Session", message=message, report=report)
     steps = [dataclasses.asdict(s) for s in build_steps(current.plan, journal.library.exercises)]
     exercises = {item.id: journal.library.exercises[item.id] for item in current.plan.items}
-    return render(
-        request, "session.html", title="Session", plan=current.plan, steps=steps, exercises=exercises
-    )
+    page: dict[str, Any] = {
+        "plan": current.plan,
+        "steps": steps,
+        "exercises": exercises,
+        "report": report,
+        "current": current,
+    }
+    return render(request, "session.html", title="Session", **page)
 
 
 @router.post("/session/complete", response_class=HTMLResponse)

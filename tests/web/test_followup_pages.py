@@ -1,0 +1,68 @@
+"""The progress page, questionnaires and downloads over HTTP."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from fastapi.testclient import TestClient
+from fhir.resources.R4B.bundle import Bundle
+from pypdf import PdfReader
+
+from tests.web.conftest import csrf_of
+from tests.web.test_pages import intake
+
+
+def test_progress_page_with_charts_and_due_questionnaires(client: TestClient) -> None:
+    intake(client)
+    token = csrf_of(client)
+    for pain in ("6", "5"):
+        client.post("/checkin", data={"csrf": token, "pain": pain})
+    page = client.get("/progress").text
+    assert "How it is going" in page and "Pain at the start" in page
+    assert page.count('<svg class="chart"') >= 1
+    assert "PEG pain and interference scale</a>: due now" in page
+    assert 'href="/report.pdf"' in page and 'href="/export/fhir"' in page
+
+
+def test_questionnaires_from_the_web(client: TestClient) -> None:
+    token = csrf_of(client)
+    incomplete = client.post("/questionnaires/peg", data={"csrf": token, "pain": "5", "enjoyment": "6"})
+    assert incomplete.status_code == 400 and "answers: " in incomplete.text
+    saved = client.post(
+        "/questionnaires/peg", data={"csrf": token, "pain": "5", "enjoyment": "6", "activity": "4"}
+    )
+    assert "Saved your PEG-3" in saved.text and "5 of 10" in saved.text
+    form = client.get("/questionnaires/rmdq").text
+    assert form.count('name="ticked"') == 24 and "Roland and Fairbank" in form
+    client.post("/questionnaires/rmdq", data={"csrf": token, "ticked": ["1", "5", "9"]})
+    assert "3 of 24" in client.get("/progress").text
+    assert client.get("/questionnaires/oswestry").status_code == 400
+    assert client.post("/questionnaires/peg", data={"pain": "1"}).status_code == 403
+
+
+def test_downloads(client: TestClient) -> None:
+    intake(client)
+    client.post("/checkin", data={"csrf": csrf_of(client), "pain": "5", "stiffness": "4"})
+    pdf = client.get("/report.pdf")
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert "attachment" in pdf.headers["content-disposition"]
+    assert "unknot self-care summary" in PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
+    assert "<svg" in client.get("/report.html").text
+    Bundle.model_validate(json.loads(client.get("/export/fhir").content))
+    assert client.get("/export/ics").text.startswith("BEGIN:VCALENDAR")
+    assert client.get("/export/csv").text.startswith("date,pain")
+    assert json.loads(client.get("/export/json").content)["format"] == "unknot-journal"
+    assert client.get("/export/xml").status_code == 400
+    assert client.get("/report.docx").status_code == 400
+
+
+def test_escalation_comes_first_on_home_and_blocks_the_session_when_urgent(client: TestClient) -> None:
+    intake(client)
+    token = csrf_of(client)
+    client.post("/welcome", data={"csrf": token})
+    client.post("/checkin", data={"csrf": token, "pain": "5", "red_flags": ["progressive_leg_weakness"]})
+    home = client.get("/").text
+    assert home.index("Get urgent help now") < home.index("Next step")
+    session = client.get("/session").text
+    assert "No session to play" in session and "Get urgent help now" in session
