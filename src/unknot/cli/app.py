@@ -7,7 +7,7 @@ from collections.abc import Callable
 import typer
 
 from unknot import __version__
-from unknot.cli import exercises, settings_cmd
+from unknot.cli import breaks, exercises, settings_cmd
 from unknot.cli.assess import assess_command
 from unknot.cli.common import user_errors
 from unknot.cli.exchange import export_command, import_command, report_command
@@ -44,6 +44,7 @@ for name, command in COMMANDS.items():
     app.command(name)(user_errors(command))
 app.add_typer(exercises.app, name="exercises")
 app.add_typer(settings_cmd.app, name="settings")
+app.add_typer(breaks.app, name="breaks")
 
 
 def _version(value: bool) -> None:
