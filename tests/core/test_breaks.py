@@ -84,7 +84,10 @@ def test_snooze_brings_the_next_prompt_after_the_snooze_time() -> None:
             "settings.work_minutes: must be a positive number",
         ),
         (
-            {"activity": [], "settings": {"work_minutes": 5, "snooze_minutes": 5}},
+            {
+                "activity": [],
+                "settings": {"work_minutes": 5, "natural_break_minutes": 1, "snooze_minutes": 5},
+            },
             "settings.snooze_minutes: must be less",
         ),
         (
