@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
+import sys
+import time
 from typing import Annotated
 
 import typer
+from rich.table import Table
 
-from unknot.cli.common import console, fail, print_json, read_input, user_errors
+from unknot.cli.common import (
+    console,
+    fail,
+    journal_from_env,
+    print_json,
+    read_input,
+    settings_from_env,
+    user_errors,
+)
 from unknot.core.breaks import TraceError, parse_trace, simulate
+from unknot.reminders import autostart, files
+from unknot.services import breaks
 
 app = typer.Typer(help="Break reminders: run, install, status, pause, resume, stats, simulate.")
 
@@ -36,3 +51,115 @@ def simulate_command(
     for start, end in result.natural_breaks:
         out.print(f"natural break from {start:g} s to {end:g} s")
     out.print(f"active for {result.active_seconds:g} s")
+
+
+@app.command("run")
+@user_errors
+def run_command(
+    poll: Annotated[float, typer.Option(help="Seconds between idle checks.", min=0.05, max=60)] = 5,
+) -> None:
+    """Run the reminders in the foreground (Ctrl+C or SIGTERM stops them cleanly)."""
+    folder = settings_from_env().home
+    breaks.write_config(journal_from_env(), folder, poll_seconds=poll)
+    # Hand over to the lean daemon process: it loads neither the database layer nor the content.
+    os.execv(sys.executable, [sys.executable, "-m", "unknot.reminders"])
+
+
+@app.command("install")
+def install_command() -> None:
+    """Start the reminders at login (systemd user unit and XDG autostart; launchd; Windows Startup)."""
+    for line in autostart.install():
+        console().print(line)
+
+
+@app.command("uninstall")
+def uninstall_command() -> None:
+    """Stop starting the reminders at login."""
+    for line in autostart.uninstall() or ["nothing to remove"]:
+        console().print(line)
+
+
+def _running(state: dict[str, object] | None) -> bool:
+    pid = state.get("pid") if state else None
+    if not isinstance(pid, int):
+        return False
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    return True
+
+
+@app.command("status")
+def status_command(as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False) -> None:
+    """Whether the reminders run, where idle time comes from, and how long since the last break."""
+    folder = settings_from_env().home
+    state = files.read_json(folder / files.STATE)
+    running = _running(state)
+    pause = files.read_json(folder / files.PAUSE) or {}
+    paused_until = float(pause.get("until", 0))
+    report = {
+        "running": running,
+        "source": state.get("source") if running and state else None,
+        "minutes_since_break": round(float(state.get("work_seconds", 0)) / 60, 1)
+        if running and state
+        else None,
+        "paused_until": dt.datetime.fromtimestamp(paused_until).isoformat(timespec="minutes")
+        if paused_until > time.time()
+        else None,
+        "autostart": autostart.installed(),
+    }
+    if as_json:
+        print_json(report)
+        return
+    out = console()
+    out.print(
+        "Reminders are " + (f"running (idle time from {report['source']})" if running else "not running")
+    )
+    if running:
+        out.print(f"Active for {report['minutes_since_break']} minutes since the last break.")
+    if report["paused_until"]:
+        out.print(f"Paused until {report['paused_until']}.")
+    out.print(
+        "Starts at login." if report["autostart"] else "Not set to start at login ('unknot breaks install')."
+    )
+
+
+@app.command("pause")
+def pause_command(
+    minutes: Annotated[int, typer.Option(help="How long to pause, in minutes.", min=1, max=24 * 60)] = 60,
+) -> None:
+    """Pause the reminders for a while (activity then does not count towards a break)."""
+    until = time.time() + minutes * 60
+    files.write_json(settings_from_env().home / files.PAUSE, {"until": until})
+    console().print(f"Paused until {dt.datetime.fromtimestamp(until).strftime('%H:%M')}.")
+
+
+@app.command("resume")
+def resume_command() -> None:
+    """Resume the reminders now."""
+    (settings_from_env().home / files.PAUSE).unlink(missing_ok=True)
+    console().print("Resumed.")
+
+
+@app.command("stats")
+def stats_command(
+    days: Annotated[int, typer.Option(help="How many days back.", min=1, max=365)] = 14,
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+) -> None:
+    """Breaks per day: prompted, taken, snoozed, skipped, natural breaks, water."""
+    rows = breaks.stats(journal_from_env(), settings_from_env().home, days)
+    if as_json:
+        print_json([{"date": r.date.isoformat(), **{k: r[k] for k in breaks.KINDS}} for r in rows])
+        return
+    table = Table(title=f"Breaks, last {days} days")
+    columns = ("prompted", "taken", "snoozed", "skipped", "natural", "water")
+    for column in ("date", *columns):
+        table.add_column(
+            column.replace("_", " ").capitalize(), justify="left" if column == "date" else "right"
+        )
+    for r in rows:
+        table.add_row(r.date.isoformat(), *(str(r[c]) for c in columns))
+    console().print(
+        table if rows else "No breaks recorded yet. Start the reminders with 'unknot breaks run'."
+    )

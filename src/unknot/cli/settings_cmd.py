@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from unknot.cli.common import console, journal_from_env, print_json, user_errors
+from unknot.cli.common import console, fail, journal_from_env, print_json, user_errors
 from unknot.core.prefs import Prefs
 
 app = typer.Typer(help="Show or change your preferences.", invoke_without_command=True)
@@ -41,9 +41,14 @@ def show(
 @app.command("set")
 @user_errors
 def set_(
-    key: Annotated[str, typer.Argument(help="voice, bell, theme or session_time.")],
-    value: Annotated[str, typer.Argument(help="on/off, system/light/dark, or HH:MM.")],
+    pairs: Annotated[
+        list[str], typer.Argument(metavar="KEY VALUE [KEY VALUE ...]", help="Settings and values.")
+    ],
 ) -> None:
-    """Change one setting, e.g. `unknot settings set voice off`."""
-    prefs = journal_from_env().set_pref(key, value)
-    console().print(f"{key} is now {prefs.model_dump(mode='json')[key]}.")
+    """Change settings, checked together, e.g. `unknot settings set voice off theme dark`."""
+    if len(pairs) % 2:
+        fail(f"{pairs[-1]}: a setting needs a value (give KEY VALUE pairs)")
+    changes = dict(zip(pairs[::2], pairs[1::2], strict=True))
+    prefs = journal_from_env().set_prefs(changes).model_dump(mode="json")
+    for key in changes:
+        console().print(f"{key} is now {prefs[key]}.")

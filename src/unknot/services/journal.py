@@ -21,7 +21,7 @@ from unknot.core.journal import (
     parse_score,
     summarise_days,
 )
-from unknot.core.prefs import Prefs, load_prefs, parse_pref
+from unknot.core.prefs import Prefs, check_prefs, coerce_pref, load_prefs
 from unknot.core.progress import Escalation
 from unknot.core.progression import PlanChange, adapt, review
 from unknot.core.questionnaires import Due
@@ -214,9 +214,15 @@ class Journal:
             return load_prefs(repository.get_settings(db))
 
     def set_pref(self, key: str, text: str) -> Prefs:
-        value = parse_pref(key, text)
+        return self.set_prefs({key: text})
+
+    def set_prefs(self, changes: dict[str, str]) -> Prefs:
+        """Change several preferences at once, checked together: all are stored, or none."""
+        values = {key: coerce_pref(key, text) for key, text in changes.items()}
+        checked = check_prefs(self.prefs().model_dump(mode="json") | values).model_dump(mode="json")
         with self.store.sessions.begin() as db:
-            repository.put_setting(db, key, value)
+            for key in values:
+                repository.put_setting(db, key, checked[key])
         return self.prefs()
 
     def export_document(self) -> dict[str, Any]:

@@ -124,6 +124,20 @@ class ResponseRow(Base):
     recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 
+class BreakEventRow(Base):
+    """What the reminder daemon saw and did: prompts, answers, natural breaks, water."""
+
+    __tablename__ = "break_events"
+    __table_args__ = (UniqueConstraint("key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(64))
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
 class MetaRow(Base):
     """Journal-wide counters. `revision` grows with every write, so pages can be cached until it moves."""
 

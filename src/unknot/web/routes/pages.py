@@ -79,6 +79,5 @@ def settings_save(
 ) -> Response:
     csrf_ok(request, csrf)
     journal = journal_of(request)
-    for key, value in (("theme", theme), ("session_time", session_time), ("voice", voice), ("bell", bell)):
-        journal.set_pref(key, value)
+    journal.set_prefs({"theme": theme, "session_time": session_time, "voice": voice, "bell": bell})
     return RedirectResponse("/settings?saved=true", status_code=303)
