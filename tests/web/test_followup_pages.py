@@ -66,3 +66,37 @@ def test_escalation_comes_first_on_home_and_blocks_the_session_when_urgent(clien
     assert home.index("Get urgent help now") < home.index("Next step")
     session = client.get("/session").text
     assert "No session to play" in session and "Get urgent help now" in session
+
+
+def test_break_history_and_reminder_settings(client: TestClient, home: object) -> None:
+    import datetime as dt
+    from pathlib import Path
+
+    from unknot.reminders import files
+
+    folder = Path(str(home))
+    folder.mkdir(parents=True, exist_ok=True)
+    now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    for n, kind in enumerate(("prompted", "taken", "prompted", "snoozed", "natural", "water")):
+        files.append_event(folder, {"at": now, "kind": kind, "n": n})
+    files.append_event(folder, {"at": "half a line"})
+    page = client.get("/progress").text
+    assert "Breaks from sitting" in page
+    row = page.split(dt.date.today().isoformat(), 2)[-1].split("</tr>")[0]
+    assert [cell.split("<")[0] for cell in row.split("<td>")[1:]] == ["2", "1", "1", "0", "1", "1"]
+    token = csrf_of(client)
+    form = {
+        "csrf": token,
+        "theme": "system",
+        "session_time": "18:00",
+        "breaks_work_minutes": "45",
+        "breaks_natural_minutes": "5",
+        "breaks_snooze_minutes": "10",
+        "water_glasses": "6",
+        "standup_minutes": "0",
+        "breaks_quiet_hours": "22:00-07:00",
+    }
+    assert client.post("/settings", data=form).status_code == 200
+    assert 'value="45"' in client.get("/settings").text
+    bad = client.post("/settings", data={**form, "breaks_snooze_minutes": "50"})
+    assert bad.status_code == 400 and "breaks_snooze_minutes" in bad.text

@@ -7,8 +7,9 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from unknot.cli.common import console, fail, journal_from_env, print_json, user_errors
+from unknot.cli.common import console, fail, journal_from_env, print_json, settings_from_env, user_errors
 from unknot.core.prefs import Prefs
+from unknot.services import breaks
 
 app = typer.Typer(help="Show or change your preferences.", invoke_without_command=True)
 
@@ -49,6 +50,8 @@ def set_(
     if len(pairs) % 2:
         fail(f"{pairs[-1]}: a setting needs a value (give KEY VALUE pairs)")
     changes = dict(zip(pairs[::2], pairs[1::2], strict=True))
-    prefs = journal_from_env().set_prefs(changes).model_dump(mode="json")
+    journal = journal_from_env()
+    prefs = journal.set_prefs(changes).model_dump(mode="json")
+    breaks.refresh_config(journal, settings_from_env().home, list(changes))
     for key in changes:
         console().print(f"{key} is now {prefs[key]}.")

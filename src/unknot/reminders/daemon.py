@@ -89,7 +89,7 @@ class Daemon:
         self.last_wall = self.clocks.wall()
         self.pending: tuple[int, float] | None = None
         self.water_seconds = self.standing_seconds = 0.0
-        self.seen_breaks = 0
+        self.seen_breaks = self.sequence = 0
 
     @property
     def poll_seconds(self) -> float:
@@ -108,7 +108,10 @@ class Daemon:
                 self.engine.settings = self.settings()
 
     def log(self, kind: str, **extra: Any) -> None:
-        event = {"at": dt.datetime.now().astimezone().isoformat(timespec="seconds"), "kind": kind, **extra}
+        """Append an event; pid and sequence number make every line unique, so none is counted twice."""
+        self.sequence += 1
+        at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+        event = {"at": at, "kind": kind, "pid": os.getpid(), "n": self.sequence, **extra}
         files.append_event(self.folder, event)
 
     def paused(self) -> bool:

@@ -123,3 +123,15 @@ def stats(journal: Journal, folder: Path, days: int = 14) -> list[BreakDay]:
             entry = result.setdefault(day, BreakDay(day))
             entry.counts[kind] = entry.counts.get(kind, 0) + 1
     return [result[d] for d in sorted(result)]
+
+
+REMINDER_PREFS = ("breaks_", "water_glasses", "standup_minutes", "voice")
+
+
+def refresh_config(journal: Journal, folder: Path, changed: list[str]) -> bool:
+    """After a reminder setting changed, rewrite the daemon's config (it rereads it); True if done."""
+    existing = files.read_json(folder / files.CONFIG)
+    if existing is None or not any(key.startswith(REMINDER_PREFS) for key in changed):
+        return False
+    write_config(journal, folder, poll_seconds=float(existing.get("poll_seconds", 5)))
+    return True

@@ -12,8 +12,8 @@ from unknot.core.errors import UserError
 from unknot.core.questionnaires import ticks_to_answers
 from unknot.exports.pdf import report_pdf
 from unknot.exports.report import report_html
-from unknot.services import exports, followup
-from unknot.web.render import journal_of, render
+from unknot.services import breaks, exports, followup
+from unknot.web.render import journal_of, render, settings_of
 from unknot.web.routes.pages import csrf_ok, text, texts
 
 router = APIRouter()
@@ -34,6 +34,7 @@ def progress_page(request: Request, saved: str | None = None) -> Response:
         "due": followup.due(journal),
         "answered": list(reversed(answered)),
         "saved": forms.get(saved or ""),
+        "break_days": breaks.stats(journal, settings_of(request).home, 14),
     }
     return render(request, "progress.html", title="Progress", **page)
 

@@ -9,9 +9,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
 from unknot.core.prefs import Prefs
-from unknot.services import Journal
+from unknot.services import Journal, breaks
 from unknot.web.cache import page_cache
-from unknot.web.render import journal_of, render
+from unknot.web.render import journal_of, render, settings_of
 from unknot.web.security import CSRF_COOKIE, check_csrf
 
 router = APIRouter()
@@ -68,16 +68,28 @@ def settings_page(request: Request, saved: bool = False) -> Response:
     return render(request, "settings.html", title="Settings", fields=Prefs.model_fields, saved=saved)
 
 
+REMINDER_FIELDS = (
+    "breaks_work_minutes",
+    "breaks_natural_minutes",
+    "breaks_snooze_minutes",
+    "breaks_quiet_hours",
+    "water_glasses",
+    "standup_minutes",
+)
+
+
 @router.post("/settings")
-def settings_save(
-    request: Request,
-    csrf: Csrf,
-    theme: Annotated[str, Form()],
-    session_time: Annotated[str, Form()],
-    voice: Annotated[str, Form()] = "off",
-    bell: Annotated[str, Form()] = "off",
-) -> Response:
-    csrf_ok(request, csrf)
+async def settings_save(request: Request) -> Response:
+    form = await request.form()
+    csrf_ok(request, text(form, "csrf"))
     journal = journal_of(request)
-    journal.set_prefs({"theme": theme, "session_time": session_time, "voice": voice, "bell": bell})
+    changes = {
+        "theme": text(form, "theme"),
+        "session_time": text(form, "session_time"),
+        "voice": text(form, "voice") or "off",
+        "bell": text(form, "bell") or "off",
+    }
+    changes |= {key: text(form, key) for key in REMINDER_FIELDS if key in form}
+    journal.set_prefs(changes)
+    breaks.refresh_config(journal, settings_of(request).home, list(changes))
     return RedirectResponse("/settings?saved=true", status_code=303)
