@@ -57,8 +57,12 @@ def measure(name: str, command: list[str], env: dict[str, str]) -> tuple[str, fl
     if not shutil.which(command[0]):
         print(f"{name:<10} not installed ({command[0]}): skipped")
         return None
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     time.sleep(5)  # start-up is not what is measured
+    if process.poll() is not None:
+        reason = (process.stderr.read().decode(errors="replace").strip().splitlines() or ["no message"])[-1]
+        print(f"{name:<10} exited at start: {reason}")
+        return None
     start_cpu = cpu_seconds(tree(process.pid))
     peak = 0.0
     end = time.monotonic() + SECONDS
@@ -84,22 +88,27 @@ def session() -> tuple[dict[str, str], list[subprocess.Popen[bytes]]]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    bus = subprocess.Popen(
-        ["dbus-daemon", "--session", "--nofork", f"--address=unix:path={folder / 'bus'}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    buses = [
+        subprocess.Popen(
+            ["dbus-daemon", "--session", "--nofork", f"--address=unix:path={folder / name}"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for name in ("bus", "system-bus")
+    ]
     time.sleep(1)
     env = {
         **os.environ,
         "DISPLAY": display,
         "DBUS_SESSION_BUS_ADDRESS": f"unix:path={folder / 'bus'}",
+        # Safe Eyes listens for suspend on the system bus: a private bus stands in for it.
+        "DBUS_SYSTEM_BUS_ADDRESS": f"unix:path={folder / 'system-bus'}",
         "HOME": str(folder),
         "UNKNOT_HOME": str(folder / "unknot"),
         "XDG_CONFIG_HOME": str(folder / "config"),
     }
     env.pop("WAYLAND_DISPLAY", None)
-    return env, [xvfb, bus]
+    return env, [xvfb, *buses]
 
 
 def main() -> int:
@@ -121,7 +130,7 @@ def main() -> int:
         print(f"{name:<10}{final:>8.1f}{peak:>9.1f}{cpu:>8.2f}")
     ours = measured[0] if measured and measured[0][0] == "unknot" else None
     for name, final, _, _ in measured[1:]:
-        if ours:
+        if ours and final:
             print(f"unknot uses {ours[1] / final:.2f} of {name}'s memory")
     ok = ours is not None and ours[2] < 40 and ours[3] < 0.5
     print(f"target: unknot under 40 MB and near-zero CPU: {'ok' if ok else 'MISSED'}")
