@@ -54,6 +54,7 @@ class Screen:
         self.shown: list[tuple[str, str, list[tuple[str, str]]]] = []
         self.pressed: list[tuple[int, str]] = []
         self.closed: list[int] = []
+        self.quiet = False
 
     def show(self, summary: str, body: str, actions: list[tuple[str, str]], replaces: int = 0) -> int:
         self.shown.append((summary, body, actions))
@@ -61,6 +62,9 @@ class Screen:
 
     def close(self, notification_id: int) -> None:
         self.closed.append(notification_id)
+
+    def do_not_disturb(self) -> bool:
+        return self.quiet
 
     def clicks(self, wait: float = 0) -> list[tuple[int, str]]:
         found, self.pressed = self.pressed, []
@@ -161,6 +165,16 @@ def test_quiet_hours_hold_the_prompt(rig: tuple[Daemon, Clocks, Desk, Screen]) -
     )
     work(daemon, clocks, desk, 70)
     assert screen.shown == [] and "suppressed" in kinds(daemon.folder)
+
+
+def test_do_not_disturb_holds_the_prompt(rig: tuple[Daemon, Clocks, Desk, Screen]) -> None:
+    daemon, clocks, desk, screen = rig
+    screen.quiet = True
+    work(daemon, clocks, desk, 70)
+    assert screen.shown == [] and "suppressed" in kinds(daemon.folder)
+    screen.quiet = False
+    work(daemon, clocks, desk, 20)
+    assert len(screen.shown) == 1, "after the snooze time, with do-not-disturb off, the prompt comes"
 
 
 def test_water_reminders_spread_over_the_day(rig: tuple[Daemon, Clocks, Desk, Screen]) -> None:

@@ -157,10 +157,10 @@ class Daemon:
         self.water_and_standing()
 
     def prompt(self) -> None:
-        quiet = in_quiet_hours(str(self.config.get("quiet_hours", "")), dt.datetime.now().time())
-        if quiet or fullscreen_focused():
+        reason = self.hold_reason()
+        if reason:
             self.engine.respond("snooze")
-            self.log("suppressed", reason="quiet hours" if quiet else "full screen")
+            self.log("suppressed", reason=reason)
             return
         stretches = self.config.get("stretches") or [
             {"name": "a stretch", "step": "Stand up and move.", "id": ""}
@@ -174,6 +174,14 @@ class Daemon:
         self.pending = (notification, self.clocks.monotonic())
         self.log("prompted", exercise=stretch.get("id", ""))
         self.speak(f"Time for a break. Try {stretch['name']}.")
+
+    def hold_reason(self) -> str | None:
+        """Why a prompt should wait: quiet hours, do-not-disturb, or a full-screen window."""
+        if in_quiet_hours(str(self.config.get("quiet_hours", "")), dt.datetime.now().time()):
+            return "quiet hours"
+        if self.notifier.do_not_disturb():
+            return "do not disturb"
+        return "full screen" if fullscreen_focused() else None
 
     def answers(self, clicks: list[tuple[int, str]]) -> None:
         """Answers from the notifications; dismissing one without a choice counts as taking the break."""

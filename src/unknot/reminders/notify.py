@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import shutil
+import subprocess
 from collections import deque
 from typing import Any
 
@@ -38,6 +40,19 @@ class Notifier:
         (capabilities,) = bus.call(self.connection, NAME, PATH, NAME, "GetCapabilities")
         self.actions = "actions" in capabilities
         self.links = "body-hyperlinks" in capabilities
+
+    def do_not_disturb(self) -> bool:
+        """Whether the notification service says notifications are held back (its Inhibited property,
+        or GNOME's banners switched off)."""
+        with contextlib.suppress(bus.BusError):
+            if bus.get_property(self.connection, NAME, PATH, NAME, "Inhibited"):
+                return True
+        if shutil.which("gsettings"):
+            probe = ["gsettings", "get", "org.gnome.desktop.notifications", "show-banners"]
+            with contextlib.suppress(OSError, subprocess.SubprocessError):
+                result = subprocess.run(probe, capture_output=True, text=True, timeout=2, check=False)
+                return result.stdout.strip() == "false"
+        return False
 
     def show(self, summary: str, body: str, actions: list[tuple[str, str]], replaces: int = 0) -> int:
         flat = [part for key, label in actions for part in (key, label)] if self.actions else []
