@@ -82,6 +82,7 @@ def measure(name: str, command: list[str], env: dict[str, str]) -> tuple[str, fl
 
 def session() -> tuple[dict[str, str], list[subprocess.Popen[bytes]]]:
     folder = Path(tempfile.mkdtemp(prefix="unknot-bench-breaks-"))
+    (folder / "config" / "safeeyes" / "style").mkdir(parents=True)  # Safe Eyes copies its defaults here
     display = ":57"
     xvfb = subprocess.Popen(
         ["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
