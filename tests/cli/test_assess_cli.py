@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+from tests.cli.helpers import run_unknot
 from tests.contract import check_result
 from tests.strategies import base_answers
 from unknot.cli.app import app
@@ -21,18 +19,6 @@ def write(tmp_path: Path, data: Any, name: str = "answers.json") -> Path:
     path = tmp_path / name
     path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
     return path
-
-
-def run_unknot(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "unknot", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=os.environ.copy(),
-        check=False,
-    )
 
 
 def exercises_by_id() -> dict[str, dict[str, Any]]:

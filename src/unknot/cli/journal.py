@@ -8,20 +8,13 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.panel import Panel
-from rich.prompt import Confirm, IntPrompt, Prompt
+from rich.prompt import Confirm, Prompt
 
 from unknot.cli.common import console, fail, journal_from_env, print_json
 from unknot.cli.render import checkin_outcome, history_table, today_view
+from unknot.cli.widgets import ask_score
 from unknot.core.journal import HistoryDay
 from unknot.services import Journal
-
-
-def _score(out: Console, question: str) -> int:
-    while True:
-        value = IntPrompt.ask(question, console=out)
-        if 0 <= value <= 10:
-            return value
-        out.print("[red]Please enter a whole number from 0 to 10.[/red]")
 
 
 def _ask_red_flags(journal: Journal, out: Console) -> list[str]:
@@ -37,8 +30,8 @@ def _ask_red_flags(journal: Journal, out: Console) -> list[str]:
 
 def _interactive(journal: Journal, out: Console) -> tuple[int, int, str, list[str]]:
     out.print(Panel("Your daily check-in: a few seconds.", style="bold"))
-    pain = _score(out, "Pain today, from 0 (none) to 10 (worst)?")
-    stiffness = _score(out, "Stiffness today, from 0 (none) to 10 (worst)?")
+    pain = ask_score(out, "Pain today, from 0 (none) to 10 (worst)?")
+    stiffness = ask_score(out, "Stiffness today, from 0 (none) to 10 (worst)?")
     note = Prompt.ask("A note (optional, Enter to skip)", default="", show_default=False, console=out)
     return pain, stiffness, note, _ask_red_flags(journal, out)
 

@@ -9,14 +9,13 @@ import typer
 from rich.console import Console, Group
 from rich.live import Live
 from rich.panel import Panel
-from rich.prompt import IntPrompt
 from rich.text import Text
 
 from unknot.cli.common import console, fail, journal_from_env, settings_from_env
 from unknot.cli.render import plan_table, stop_rules_panel
 from unknot.cli.render_followup import escalation_panel
 from unknot.cli.terminal import Cues, ScaledClock, read_key, single_keys
-from unknot.cli.widgets import progress_bar
+from unknot.cli.widgets import ask_score, progress_bar
 from unknot.content.schema import Exercise
 from unknot.core.journal import flared
 from unknot.core.player import Player, StepKind, build_steps
@@ -27,11 +26,7 @@ KIND_WORDS = {StepKind.PREPARE: "Get ready", StepKind.WORK: "Go", StepKind.REST:
 
 
 def pain_question(out: Console, when: str) -> int:
-    while True:
-        value = IntPrompt.ask(f"Pain {when}, from 0 (none) to 10 (worst)?", console=out)
-        if 0 <= value <= 10:
-            return value
-        out.print("[red]Please enter a whole number from 0 to 10.[/red]")
+    return ask_score(out, f"Pain {when}, from 0 (none) to 10 (worst)?")
 
 
 def _step_view(player: Player, exercise: Exercise, stop_rules: list[str], total_items: int) -> Panel:

@@ -6,31 +6,16 @@ from typing import Any
 
 from rich.console import Console
 from rich.panel import Panel
-from rich.prompt import Confirm, FloatPrompt, IntPrompt, Prompt
+from rich.prompt import Confirm, Prompt
 
 from unknot.cli.common import console, journal_from_env, library
 from unknot.cli.render import render_assessment
+from unknot.cli.widgets import ask_number, ask_score
 from unknot.content.schema import Library, Urgency
 from unknot.core.answers import SKIPPED_AFTER_EMERGENCY, answers_from_dict, has_emergency_flag
 
 REGION_CHOICES = {"1": "neck", "2": "upper_back", "3": "lower_back"}
 TRAUMA_CHOICES = {"1": "none", "2": "minor", "3": "major"}
-
-
-def _int(prompt: str, low: int, high: int, out: Console) -> int:
-    while True:
-        value = IntPrompt.ask(prompt, console=out)
-        if low <= value <= high:
-            return value
-        out.print(f"[red]Please enter a whole number from {low} to {high}.[/red]")
-
-
-def _hours(prompt: str, out: Console) -> float:
-    while True:
-        value = FloatPrompt.ask(prompt, console=out)
-        if 0 <= value <= 24:
-            return value
-        out.print("[red]Please enter hours from 0 to 24.[/red]")
 
 
 def _regions(out: Console) -> list[str]:
@@ -65,16 +50,14 @@ def _red_flags(lib: Library, out: Console) -> list[str]:
 
 def _the_rest(out: Console) -> dict[str, Any]:
     return {
-        "pain_now": _int(
-            "How bad is the pain right now, from 0 (none) to 10 (worst imaginable)?", 0, 10, out
-        ),
-        "duration_days": _int("How many days ago did it begin?", 0, 36500, out),
+        "pain_now": ask_score(out, "How bad is the pain right now, from 0 (none) to 10 (worst imaginable)?"),
+        "duration_days": int(ask_number(out, "How many days ago did it begin?", 0, 36500)),
         "lifting_strain": Confirm.ask("Did it begin while lifting or carrying something heavy?", console=out),
         "repetitive_load": Confirm.ask(
             "Do you do repeated motions or carry loads often (a heavy bag every day, repetitive work)?",
             console=out,
         ),
-        "sitting_hours": _hours("About how many hours a day do you sit?", out),
+        "sitting_hours": ask_number(out, "About how many hours a day do you sit?", 0, 24, whole=False),
         "hamstrings_tight": Prompt.ask(
             "With straight legs, is it hard to reach past your knees (tight hamstrings)?",
             choices=["yes", "no", "unknown"],
@@ -92,7 +75,7 @@ def start_command() -> None:
     out, lib = console(), library()
     out.print(Panel(lib.safety.notice, title="Before you start", border_style="yellow"))
     answers: dict[str, Any] = {"regions": _regions(out)}
-    answers["age"] = _int("How old are you?", 16, 110, out)
+    answers["age"] = int(ask_number(out, "How old are you?", 16, 110))
     answers["trauma"] = _trauma(out)
     answers["red_flags"] = _red_flags(lib, out)
     emergency = has_emergency_flag(answers["red_flags"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.console import Console
+from rich.prompt import FloatPrompt, IntPrompt
 from rich.text import Text
 
 
@@ -13,3 +15,19 @@ def progress_bar(fraction: float, width: int = 50) -> Text:
     """A plain progress bar on a line of its own (Rich's ProgressBar does not end its line in a Group)."""
     filled = round(max(0.0, min(fraction, 1.0)) * width)
     return Text.assemble(("█" * filled, "green"), ("░" * (width - filled), "dim"))
+
+
+def ask_number(out: Console, question: str, low: float, high: float, *, whole: bool = True) -> float:
+    """Ask until the answer is a number in range; says what is expected when it is not."""
+    prompt = IntPrompt if whole else FloatPrompt
+    kind = "a whole number" if whole else "a number"
+    while True:
+        value = prompt.ask(question, console=out)
+        if low <= value <= high:
+            return value
+        out.print(f"[red]Please enter {kind} from {low:g} to {high:g}.[/red]")
+
+
+def ask_score(out: Console, question: str) -> int:
+    """A 0-10 rating."""
+    return int(ask_number(out, question, 0, 10))
