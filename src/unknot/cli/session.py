@@ -20,6 +20,7 @@ from unknot.content.schema import Exercise
 from unknot.core.journal import flared
 from unknot.core.player import Player, StepKind, build_steps
 from unknot.services import Journal, followup
+from unknot.services.journal import CurrentPlan
 
 KEYS_HELP = "space pause · → or n next exercise · ← or b back · q stop"
 KIND_WORDS = {StepKind.PREPARE: "Get ready", StepKind.WORK: "Go", StepKind.REST: "Rest"}
@@ -102,13 +103,19 @@ def session_command(
         fail("session: a warning sign needs urgent care first; no session today")
     if not sys.stdin.isatty():
         fail("session: the player needs a terminal; use 'unknot session --done' to record a session")
-    assert current.plan is not None
     out = console()
     if escalation.level != "none":
         out.print(escalation_panel(escalation, journal.library))
     if current.change_reason:
         out.print(f"[cyan]{current.change_reason}[/cyan]")
-    out.print(stop_rules_panel(list(journal.library.safety.stop_rules)))
+    guided_session(journal, current, out, date)
+
+
+def guided_session(journal: Journal, current: CurrentPlan, out: Console, date: str | None) -> None:
+    """Pain before, the player, pain after; then record what was done and warn after a flare."""
+    assert current.plan is not None
+    rules = list(journal.library.safety.stop_rules)
+    out.print(stop_rules_panel(rules))
     out.print(plan_table(current.plan))
     before = pain_question(out, "before you start")
     player = Player(build_steps(current.plan, journal.library.exercises))
@@ -128,4 +135,4 @@ def session_command(
     verdict = "Session complete" if completed else "Session stopped early"
     out.print(f"[bold]{verdict}[/bold]: {len(items)} of {len(current.plan.items)} exercises done. Saved.")
     if flared(before, after):
-        out.print(stop_rules_panel(list(journal.library.safety.stop_rules), worse=True))
+        out.print(stop_rules_panel(rules, worse=True))
