@@ -19,7 +19,7 @@ from unknot.cli.widgets import ask_score, progress_bar
 from unknot.content.schema import Exercise
 from unknot.core.journal import flared
 from unknot.core.player import Player, StepKind, build_steps
-from unknot.services import Journal, followup
+from unknot.services import Journal, UrgentCareError
 from unknot.services.journal import CurrentPlan
 
 KEYS_HELP = "space pause · → or n next exercise · ← or b back · q stop"
@@ -96,11 +96,11 @@ def session_command(
         row = journal.record_session(date_text=date)
         console().print(f"Recorded a completed session for {row.date.isoformat()}.")
         return
-    current = journal.self_care_plan()
-    escalation = followup.progress(journal).escalation
-    if escalation.level == "emergency":
-        console().print(escalation_panel(escalation, journal.library))
-        fail("session: a warning sign needs urgent care first; no session today")
+    try:
+        current, escalation = journal.session_plan()
+    except UrgentCareError as exc:
+        console().print(escalation_panel(exc.escalation, journal.library))
+        fail(str(exc))
     if not sys.stdin.isatty():
         fail("session: the player needs a terminal; use 'unknot session --done' to record a session")
     out = console()

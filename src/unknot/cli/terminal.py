@@ -50,10 +50,6 @@ class Cues:
         self.speaker = shutil.which("espeak-ng") if voice else None
         self._speaking: subprocess.Popen[bytes] | None = None
 
-    @property
-    def speaks(self) -> bool:
-        return self.speaker is not None
-
     def __call__(self, text: str) -> None:
         if self.bell:
             sys.stdout.write("\a")

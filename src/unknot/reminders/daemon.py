@@ -133,7 +133,8 @@ class Daemon:
         now, resumed = self.now()
         idle = float("inf") if resumed else self.source.idle_seconds()
         last_input = now - idle
-        if not self.paused() and last_input > self.fed_until:
+        paused = self.paused()
+        if not paused and last_input > self.fed_until:
             # Active at the previous poll: the time since the input seen then was activity too.
             # Otherwise activity resumed after that poll, and the gap before it was a pause.
             start = (
@@ -143,7 +144,7 @@ class Daemon:
             self.fed_until = last_input
         self.previous_idle = idle
         self.last_poll = now
-        self.write_state()
+        self.write_state(paused)
 
     def feed(self, start: Fraction, end: Fraction) -> None:
         self.water_seconds += float(end - start)
@@ -221,7 +222,7 @@ class Daemon:
         if speaker:
             subprocess.Popen([speaker, text], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
-    def write_state(self) -> None:
+    def write_state(self, paused: bool) -> None:
         files.write_json(
             self.folder / files.STATE,
             {
@@ -229,7 +230,7 @@ class Daemon:
                 "source": self.source.name,
                 "work_seconds": float(self.engine.counter),
                 "waiting_for_answer": self.engine.awaiting,
-                "paused": self.paused(),
+                "paused": paused,
                 "updated": self.clocks.wall(),
             },
         )

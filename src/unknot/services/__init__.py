@@ -8,12 +8,13 @@ from unknot.services.catalog import (
     find_exercises,
     get_exercise,
 )
-from unknot.services.journal import Journal, JournalRuleError, open_journal
+from unknot.services.journal import Journal, JournalRuleError, UrgentCareError, open_journal
 
 __all__ = [
     "Journal",
     "JournalRuleError",
     "UnknownExerciseError",
+    "UrgentCareError",
     "assess_answers",
     "assess_intake",
     "exercise_record",

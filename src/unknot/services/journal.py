@@ -37,6 +37,14 @@ class JournalRuleError(UserError):
     """The request is well formed but not allowed now (e.g. a session without a self-care plan)."""
 
 
+class UrgentCareError(JournalRuleError):
+    """A warning sign in the last week needs urgent care: no session until then."""
+
+    def __init__(self, escalation: Escalation) -> None:
+        super().__init__("session: a warning sign needs urgent care first; no session today")
+        self.escalation = escalation
+
+
 @dataclass(frozen=True)
 class CheckinOutcome:
     checkin: Checkin
@@ -137,6 +145,14 @@ class Journal:
                 "no programme; see a clinician first, then run 'unknot start' again"
             )
         return current
+
+    def session_plan(self) -> tuple[CurrentPlan, Escalation]:
+        """What a session plays, and the escalation to show before it; none at all when it is urgent."""
+        current = self.self_care_plan()
+        escalation = followup.progress(self).escalation
+        if escalation.level == "emergency":
+            raise UrgentCareError(escalation)
+        return current, escalation
 
     def record_session(
         self,

@@ -17,6 +17,19 @@ from unknot.web.render import journal_of, render
 from unknot.web.routes.pages import csrf_ok, text, texts
 
 router = APIRouter()
+STEPS = {
+    "where": ("intake_where.html", "About your back"),
+    "safety": ("intake_safety.html", "Safety questions"),
+    "details": ("intake_details.html", "A few details"),
+}
+
+
+def _page(request: Request, step: str, answers: dict[str, Any], error: str | None = None) -> Response:
+    """One step of the form; with an error it is shown again, answers kept, as a 400."""
+    template, title = STEPS[step]
+    return render(
+        request, template, title=title, answers=answers, error=error, status_code=400 if error else 200
+    )
 
 
 def _first_step(regions: list[str], age: str, trauma: str) -> dict[str, Any]:
@@ -36,7 +49,7 @@ def _number(text: str, field: str) -> int | float:
 
 @router.get("/intake", response_class=HTMLResponse)
 def intake_start(request: Request) -> Response:
-    return render(request, "intake_where.html", title="About your back", answers={}, error=None)
+    return _page(request, "where", {})
 
 
 @router.post("/intake/safety", response_class=HTMLResponse)
@@ -51,15 +64,8 @@ async def intake_safety(request: Request) -> Response:
     try:
         answers = _first_step(given["regions"], given["age"], given["trauma"])
     except UserError as exc:
-        return render(
-            request,
-            "intake_where.html",
-            title="About your back",
-            answers=given,
-            error=str(exc),
-            status_code=400,
-        )
-    return render(request, "intake_safety.html", title="Safety questions", answers=answers, error=None)
+        return _page(request, "where", given, str(exc))
+    return _page(request, "safety", answers)
 
 
 def _flags_from_form(form: FormData, flag_ids: list[str]) -> list[str]:
@@ -78,18 +84,11 @@ async def intake_details(request: Request) -> Response:
     try:
         answers["red_flags"] = _flags_from_form(form, flag_ids)
     except UserError as exc:
-        return render(
-            request,
-            "intake_safety.html",
-            title="Safety questions",
-            answers=answers,
-            error=str(exc),
-            status_code=400,
-        )
+        return _page(request, "safety", answers, str(exc))
     if has_emergency_flag(answers["red_flags"]):
         journal_of(request).save_assessment(answers_from_dict({**answers, **SKIPPED_AFTER_EMERGENCY}))
         return RedirectResponse("/result", status_code=303)
-    return render(request, "intake_details.html", title="A few details", answers=answers, error=None)
+    return _page(request, "details", answers)
 
 
 @router.post("/intake/finish", response_class=HTMLResponse)
@@ -109,13 +108,6 @@ async def intake_finish(request: Request) -> Response:
             answers[field] = form.get(field) == "yes"
         parsed = answers_from_dict(answers)
     except UserError as exc:
-        return render(
-            request,
-            "intake_details.html",
-            title="A few details",
-            answers=answers,
-            error=str(exc),
-            status_code=400,
-        )
+        return _page(request, "details", answers, str(exc))
     journal_of(request).save_assessment(parsed)
     return RedirectResponse("/result", status_code=303)

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from unknot.core.errors import UserError
 from unknot.core.journal import flared
 from unknot.core.player import build_steps
-from unknot.services import JournalRuleError, followup
+from unknot.services import JournalRuleError, UrgentCareError
 from unknot.web.render import journal_of, render
 from unknot.web.routes.pages import Csrf, csrf_ok
 
@@ -22,21 +22,19 @@ router = APIRouter()
 def session_page(request: Request) -> Response:
     journal = journal_of(request)
     try:
-        current = journal.self_care_plan()
+        current, escalation = journal.session_plan()
     except JournalRuleError as exc:
-        return render(request, "no_plan.html", title="Session", message=str(exc).removeprefix("session: "))
+        urgent = exc.escalation if isinstance(exc, UrgentCareError) else None
+        message = str(exc).removeprefix("session: ")
+        return render(request, "no_plan.html", title="Session", message=message, escalation=urgent)
     assert current.plan is not None
-    report = followup.progress(journal)
-    if report.escalation.level == "emergency":
-        message = "A warning sign needs urgent care first; no session today."
-        return render(request, "no_plan.html", title="Session", message=message, report=report)
     steps = [dataclasses.asdict(s) for s in build_steps(current.plan, journal.library.exercises)]
     exercises = {item.id: journal.library.exercises[item.id] for item in current.plan.items}
     page: dict[str, Any] = {
         "plan": current.plan,
         "steps": steps,
         "exercises": exercises,
-        "report": report,
+        "escalation": escalation,
         "current": current,
     }
     return render(request, "session.html", title="Session", **page)
