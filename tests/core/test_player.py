@@ -12,7 +12,8 @@ from tests.strategies import base_answers
 from unknot import services
 from unknot.content.schema import Level, Library
 from unknot.core.player import PREPARE_SECONDS, Player, StepKind, build_steps, steps_for_item
-from unknot.core.result import Plan
+from unknot.core.progression import PlanChange, adapt
+from unknot.core.result import Plan, PlanItem
 
 
 def plan_for(library: Library, **changes: object) -> Plan:
@@ -21,9 +22,23 @@ def plan_for(library: Library, **changes: object) -> Plan:
     return result.plan
 
 
+def item_for(library: Library, exercise_id: str, level: Level, longer_holds: bool = False) -> PlanItem:
+    exercise = library.exercises[exercise_id]
+    return PlanItem(
+        id=exercise_id,
+        name=exercise.name,
+        kind=exercise.kind.value,
+        minutes=1,
+        targets=[m.value for m in exercise.targets],
+        level=level,
+        why="",
+        longer_holds=longer_holds,
+    )
+
+
 def test_two_sided_stretch_alternates_sets_then_switches_side(library: Library) -> None:
     exercise = library.exercises["seated_hamstring_stretch"]
-    steps = steps_for_item(0, exercise, Level.STANDARD)
+    steps = steps_for_item(0, exercise, item_for(library, exercise.id, Level.STANDARD))
     kinds = [(s.kind.value, s.side, s.set_number) for s in steps]
     assert kinds == [
         ("prepare", None, 1),
@@ -111,3 +126,30 @@ def test_any_key_sequence_keeps_the_player_consistent(moves: list[str]) -> None:
         assert 0 <= player.index <= len(player.steps)
         assert player.remaining >= 0
     assert set(player.items_done()) <= {s.exercise_id for s in player.steps}
+
+
+def stretch_holds(plan: Plan, library: Library) -> list[float]:
+    stretches = {i.id for i in plan.items if i.kind == "stretch"}
+    steps = build_steps(plan, library.exercises)
+    work = [s for s in steps if s.kind is StepKind.WORK and s.reps is None]
+    return [s.seconds for s in work if s.exercise_id in stretches]
+
+
+def test_from_65_every_stretch_is_held_at_least_30_seconds(library: Library) -> None:
+    younger = plan_for(library, age=40, pain_now=8, regions=["lower_back", "neck"])
+    older = plan_for(library, age=70, pain_now=8, regions=["lower_back", "neck"])
+    assert younger.level == older.level == "gentle"
+    assert min(stretch_holds(younger, library)) < 30, "gentle stretches are shorter below 65"
+    assert stretch_holds(older, library) and min(stretch_holds(older, library)) >= 30
+    assert older.total_minutes <= 20, "the gentle cap still holds"
+    for item in older.items:
+        assert item.longer_holds == (item.kind == "stretch")
+        assert ("65 and over" in item.why) == item.longer_holds
+
+
+def test_longer_holds_survive_a_step_back(library: Library) -> None:
+    older = plan_for(library, age=72, pain_now=4)
+    eased = adapt(older, PlanChange(-1, "a flare"), library.exercises)
+    assert eased is not None
+    assert any(i.level is Level.GENTLE for i in eased.items)
+    assert min(stretch_holds(eased, library)) >= 30

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from unknot.content.schema import CauseId, Dose, Exercise, ExerciseKind, Level, Library, Muscle, Position
 from unknot.core.answers import Answers, Region
+from unknot.core.dosing import LONGER_HOLDS_WHY, needs_longer_holds, prescribed_dose
 from unknot.core.result import Plan, PlanItem
 
 CAP_TENTHS = {Level.GENTLE: 200, Level.STANDARD: 300}
@@ -105,10 +106,10 @@ def needs_for(answers: Answers, cause_ids: list[CauseId], library: Library) -> l
     return needs
 
 
-def _candidates(library: Library, level: Level) -> list[tuple[Exercise, Dose]]:
+def _candidates(library: Library, level: Level, age: int) -> list[tuple[Exercise, Dose]]:
     found = []
     for exercise in sorted(library.exercises.values(), key=lambda e: e.id):
-        dose = exercise.dose.for_level(level)
+        dose = prescribed_dose(exercise, level, longer_holds=needs_longer_holds(exercise, age))
         if dose is not None and set(exercise.equipment) <= HOME_EQUIPMENT:
             found.append((exercise, dose))
     return found
@@ -197,7 +198,8 @@ def _start_with_breathing(builder: _Builder) -> None:
         builder.add(_Pick(exercise, dose, item_tenths(dose)), reason)
 
 
-def _to_item(pick: _Pick, level: Level) -> PlanItem:
+def _to_item(pick: _Pick, level: Level, age: int) -> PlanItem:
+    longer_holds = needs_longer_holds(pick.exercise, age)
     return PlanItem(
         id=pick.exercise.id,
         name=pick.exercise.name,
@@ -205,7 +207,8 @@ def _to_item(pick: _Pick, level: Level) -> PlanItem:
         minutes=pick.tenths / 10,
         targets=[m.value for m in pick.exercise.targets],
         level=level,
-        why=pick.why,
+        why=f"{pick.why} {LONGER_HOLDS_WHY}" if longer_holds else pick.why,
+        longer_holds=longer_holds,
     )
 
 
@@ -223,7 +226,7 @@ def plan_habits(answers: Answers, cause_ids: list[CauseId], library: Library) ->
 def build_plan(answers: Answers, cause_ids: list[CauseId], library: Library, *, fresh_strain: bool) -> Plan:
     """A plan under 30 minutes (20 when gentle) that covers the regions and causes."""
     level = plan_level(answers, fresh_strain)
-    builder = _Builder(_candidates(library, level), CAP_TENTHS[level])
+    builder = _Builder(_candidates(library, level, answers.age), CAP_TENTHS[level])
     if level is Level.GENTLE:
         _start_with_breathing(builder)
     needs = needs_for(answers, cause_ids, library)
@@ -236,6 +239,6 @@ def build_plan(answers: Answers, cause_ids: list[CauseId], library: Library, *, 
     return Plan(
         level="gentle" if level is Level.GENTLE else "standard",
         total_minutes=builder.total / 10,
-        items=[_to_item(p, level) for p in ordered],
+        items=[_to_item(p, level, answers.age) for p in ordered],
         habits=plan_habits(answers, cause_ids, library),
     )

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from unknot.content.schema import Exercise, Level
-from unknot.core.result import Plan
+from unknot.core.dosing import adjusted
+from unknot.core.result import Plan, PlanItem
 
 PREPARE_SECONDS = 8
 
@@ -43,8 +44,9 @@ def _work_cue(name: str, side: str | None, reps: int | None, seconds: int) -> st
     return f"{name}{f', {side} side' if side else ''}: {what}."
 
 
-def steps_for_item(index: int, exercise: Exercise, level: Level) -> list[Step]:
-    dose = exercise.dose.for_level(level) or exercise.dose.standard
+def steps_for_item(index: int, exercise: Exercise, item: PlanItem) -> list[Step]:
+    dose = exercise.dose.for_level(Level(item.level)) or exercise.dose.standard
+    dose = adjusted(dose, longer_holds=item.longer_holds)
 
     def make(kind: StepKind, seconds: float, number: int, side: str | None, cue: str) -> Step:
         reps = dose.reps if kind is StepKind.WORK else None
@@ -66,7 +68,7 @@ def steps_for_item(index: int, exercise: Exercise, level: Level) -> list[Step]:
 def build_steps(plan: Plan, exercises: dict[str, Exercise]) -> list[Step]:
     steps: list[Step] = []
     for index, item in enumerate(plan.items):
-        steps += steps_for_item(index, exercises[item.id], Level(item.level))
+        steps += steps_for_item(index, exercises[item.id], item)
     return steps
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from statistics import fmean
 
 from unknot.content.schema import Exercise, Level
+from unknot.core.dosing import prescribed_dose
 from unknot.core.journal import FLARE_POINTS, flared
 from unknot.core.planning import CAP_TENTHS, item_tenths
 from unknot.core.result import Plan, PlanItem
@@ -100,7 +101,7 @@ def _moved(item: PlanItem, exercise: Exercise, direction: int) -> tuple[Level, i
     position = ORDER.index(item.level) + direction
     if not 0 <= position < len(ORDER):
         return None
-    dose = exercise.dose.for_level(ORDER[position])
+    dose = prescribed_dose(exercise, ORDER[position], longer_holds=item.longer_holds)
     return None if dose is None else (ORDER[position], item_tenths(dose))
 
 

@@ -47,6 +47,7 @@ class PlanItem(Frozen):
     targets: list[str]
     level: Level
     why: str
+    longer_holds: bool = False  # stretches held 30 s or more (older adults); see core.dosing
 
 
 class Plan(Frozen):
