@@ -36,7 +36,9 @@ def test_checkin_then_history(home: Path) -> None:
     )
     assert second.returncode == 0
     assert f"Replaced the check-in for {today}" in second.stdout
-    assert "See a clinician" in second.stdout
+    assert "Time to see a professional" in second.stdout
+    words = " ".join(second.stdout.replace("│", " ").split())
+    assert "take your unknot report" in words and "before starting exercises" not in words
     run_unknot("checkin", "--pain", "2", "--date", "2026-01-02")
     history = ok_json("history", "--json")
     assert history[0] == {

@@ -98,7 +98,7 @@ def test_interactive_checkin() -> None:
         if index == 1:
             break
         child.sendline("y" if "fever" in (child.before or "") else "n")
-    child.expect("See a clinician")
+    child.expect("Time to see a professional")
     finish(child)
     [day] = ok_json("history", "--json")
     assert day["checkin"] == {

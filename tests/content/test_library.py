@@ -137,6 +137,16 @@ def test_red_flag_urgency_is_part_of_the_contract(content_copy: Path) -> None:
         load_library(content_copy)  # type: ignore[arg-type]
 
 
+def test_every_urgency_needs_follow_up_words(content_copy: Path) -> None:
+    path = content_copy / "safety.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("follow_up_actions:")
+    emergency = text.index("  emergency:", start)
+    _edit(path, text[emergency : text.index("  see_clinician:", emergency)], "")
+    with pytest.raises(ContentError, match="follow_up_actions needs words for emergency"):
+        load_library(content_copy)  # type: ignore[arg-type]
+
+
 def test_a_clinician_can_add_an_exercise_without_code(content_copy: Path, library: Library) -> None:
     original = (content_copy / "exercises" / "seated_hamstring_stretch.yaml").read_text(encoding="utf-8")
     new = original.replace("id: seated_hamstring_stretch", "id: towel_hamstring_stretch_two")

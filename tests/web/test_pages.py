@@ -107,7 +107,8 @@ def test_checkin_form(client: TestClient) -> None:
     ok = client.post(
         "/checkin", data={"csrf": token, "pain": "6", "note": "hmm", "red_flags": ["fever_or_unwell"]}
     )
-    assert "Saved your check-in" in ok.text and "See a clinician" in ok.text
+    assert "Saved your check-in" in ok.text and "Time to see a professional" in ok.text
+    assert "take your unknot report" in ok.text and "before starting exercises" not in ok.text
     again = client.post("/checkin", data={"csrf": token, "pain": "5", "stiffness": "3"})
     assert "Replaced the check-in" in again.text
     history = client.get("/history").text

@@ -9,7 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from unknot.cli.render_followup import due_table, escalation_panel
+from unknot.cli.render_followup import ESCALATION_TITLES, due_table, escalation_panel
 from unknot.cli.widgets import bullets
 from unknot.content.schema import Exercise, Level, Library
 from unknot.core.journal import HistoryDay, NextStep, sparkline
@@ -134,9 +134,8 @@ def checkin_outcome(outcome: CheckinOutcome, library: Library) -> Group:
     parts: list[Text | Panel] = [Text(f"{verb} for {day}.")]
     if outcome.urgency is not None:
         reasons = [f.reason for f in library.safety.flags if f.id in outcome.checkin.red_flags]
-        level = TriageLevel(outcome.urgency.value)
-        action = library.safety.actions[outcome.urgency]
-        title, _ = TRIAGE_STYLE[level]
+        action = library.safety.follow_up_actions[outcome.urgency]
+        title = ESCALATION_TITLES[outcome.urgency.value]
         parts.append(
             Panel(Group(Text(action, style="bold"), bullets(reasons)), title=title, border_style="red")
         )

@@ -20,7 +20,7 @@ ESCALATION_TITLES = {
 
 
 def escalation_panel(escalation: Escalation, library: Library) -> Panel:
-    action = library.safety.actions[Urgency(escalation.level)]
+    action = library.safety.follow_up_actions[Urgency(escalation.level)]
     body = Group(Text(action, style="bold"), bullets(escalation.reasons))
     return Panel(body, title=ESCALATION_TITLES[escalation.level], border_style="red")
 

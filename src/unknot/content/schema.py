@@ -250,11 +250,20 @@ class Safety(Strict):
 
     notice: Text
     stop_rules: list[Step] = Field(min_length=3)
-    actions: dict[Urgency, Text]
+    actions: dict[Urgency, Text]  # after an assessment, before any exercise
+    follow_up_actions: dict[Urgency, Text]  # during the programme: a check-in flag or an escalation
     major_trauma_reason: Text
     flags: list[RedFlag] = Field(min_length=1)
     advisories: list[Advisory]
     sources: list[Slug] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _every_urgency_has_words(self) -> Safety:
+        for name in ("actions", "follow_up_actions"):
+            missing = [u.value for u in Urgency if u not in getattr(self, name)]
+            if missing:
+                raise ValueError(f"{name} needs words for {', '.join(missing)}")
+        return self
 
 
 class QuestionItem(Strict):
