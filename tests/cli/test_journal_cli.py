@@ -10,6 +10,10 @@ import pytest
 
 from tests.cli.helpers import ok_json, run_unknot
 from tests.strategies import base_answers
+from unknot.content.loader import default_library
+from unknot.core.clock import SystemClock
+from unknot.services import open_journal
+from unknot.settings import Settings
 
 
 def one_error_line(done: object) -> str:
@@ -53,6 +57,24 @@ def test_checkin_then_history(home: Path) -> None:
         "note": "",
         "red_flags": ["fever_or_unwell", "cancer_history"],
     }
+
+
+def test_history_shows_notes_verbatim_and_the_recent_days(home: Path) -> None:
+    journal = open_journal(Settings(home=home), SystemClock(), default_library())
+    note = "knees [bold]ok[/] and [/red] stiff"
+    first = dt.date(2026, 1, 1)
+    journal.log_checkin(3, note=note, date_text=first.isoformat())
+    for n in range(1, 35):
+        journal.log_checkin(4, date_text=(first + dt.timedelta(days=n)).isoformat())
+    journal.store.close()
+    shown = run_unknot("history")
+    assert shown.returncode == 0, shown.stderr
+    assert "2026-01-01" not in shown.stdout and "2026-01-06" in shown.stdout and "2026-02-04" in shown.stdout
+    assert "The 30 most recent of 35 days" in " ".join(shown.stdout.split())
+    everything = run_unknot("history", "--days", "0")
+    assert everything.returncode == 0, everything.stderr
+    assert "2026-01-01" in everything.stdout and "most recent" not in everything.stdout
+    assert "[bold]ok[/]" in everything.stdout and "[/red]" in everything.stdout
 
 
 @pytest.mark.parametrize(

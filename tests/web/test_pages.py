@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -168,3 +169,23 @@ def test_cached_pages_follow_writes_from_another_process(client: TestClient, hom
         capture_output=True,
     )
     assert "from the terminal" in client.get("/history").text
+
+
+def test_history_pages_sixty_days_at_a_time(client: TestClient) -> None:
+    journal = client.app.state.journal  # type: ignore[attr-defined]
+    start = journal.today() - dt.timedelta(days=69)
+    for n in range(70):
+        journal.log_checkin(n % 11, date_text=(start + dt.timedelta(days=n)).isoformat())
+    first = client.get("/history").text
+    rows = re.findall(r'<th scope="row">([0-9-]+)</th>', first)
+    assert len(rows) == 60 and "page 1 of 2" in first
+    assert rows[0] == journal.today().isoformat() and start.isoformat() not in rows
+    assert 'href="/history?page=2"' in first and "Newer days" not in first
+    second = client.get("/history?page=2").text
+    older = re.findall(r'<th scope="row">([0-9-]+)</th>', second)
+    assert len(older) == 10 and older[-1] == start.isoformat()
+    assert 'href="/history?page=1"' in second and "Older days" not in second
+    for bad in ("3", "0", "two"):
+        refused = client.get(f"/history?page={bad}")
+        assert refused.status_code == 400
+        assert f"page: must be a whole number from 1 to 2, not &#39;{bad}&#39;" in refused.text

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from unknot.cli.common import console, fail, journal_from_env, read_input
 from unknot.exports.pdf import report_pdf
@@ -37,7 +38,7 @@ def report_command(
     data = exports.report_data(journal_from_env())
     body = report_pdf(data) if suffix == ".pdf" else report_html(data).encode()
     write_whole(out, body)
-    console().print(f"Wrote the report to {out}.")
+    console().print(f"Wrote the report to {escape(str(out))}.")
 
 
 def write_whole(path: Path, body: bytes) -> None:

@@ -60,14 +60,17 @@ def checkin_command(
 
 
 def history_command(
-    as_json: Annotated[bool, typer.Option("--json", help="Print the history as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the history as JSON (every day).")] = False,
+    days: Annotated[
+        int, typer.Option("--days", min=0, help="Show the N most recent days with entries; 0 shows all.")
+    ] = 30,
 ) -> None:
     """Your journal day by day: pain, stiffness, sessions, notes."""
-    days = journal_from_env().history()
+    history = journal_from_env().history()
     if as_json:
-        print_json([_day_record(d) for d in days])
+        print_json([_day_record(d) for d in history])
     else:
-        console().print(history_table(days))
+        console().print(history_table(history, days or len(history)))
 
 
 def _day_record(day: HistoryDay) -> dict[str, object]:

@@ -12,7 +12,7 @@ from rich.text import Text
 from unknot.cli.render_followup import ESCALATION_TITLES, due_table, escalation_panel
 from unknot.cli.widgets import bullets
 from unknot.content.schema import Exercise, Level, Library
-from unknot.core.journal import HistoryDay, NextStep, sparkline
+from unknot.core.journal import Checkin, HistoryDay, NextStep, sparkline
 from unknot.core.result import Assessment, Plan, TriageLevel
 from unknot.services.journal import CheckinOutcome, TodayStatus
 
@@ -142,21 +142,34 @@ def checkin_outcome(outcome: CheckinOutcome, library: Library) -> Group:
     return Group(*parts)
 
 
-def history_table(days: list[HistoryDay]) -> Group | Text:
+def _note_cell(checkin: Checkin | None) -> Text:
+    """The note as plain text (never markup: it is the user's own words), and any warning signs."""
+    if checkin is None:
+        return Text()
+    cell = Text(checkin.note)
+    if checkin.red_flags:
+        cell.append(" (warning signs)", style="red")
+    return cell
+
+
+def history_table(days: list[HistoryDay], shown: int) -> Group | Text:
+    """The `shown` most recent days, oldest first, and a sparkline of the last 60."""
     if not days:
         return Text("Nothing recorded yet. Start with 'unknot checkin' or 'unknot start'.")
     pains = [d.checkin.pain if d.checkin else None for d in days[-60:]]
     table = Table(title="Your journal", expand=True)
+    if shown < len(days):
+        table.caption = f"The {shown} most recent of {len(days)} days; 'unknot history --days 0' shows all."
     for column in ("Date", "Pain", "Stiffness", "Sessions", "Note"):
         table.add_column(column, justify="right" if column in ("Pain", "Stiffness", "Sessions") else "left")
-    for day in days:
+    for day in days[-shown:]:
         c = day.checkin
         table.add_row(
             day.date.isoformat(),
             "" if c is None else str(c.pain),
             "" if c is None or c.stiffness is None else str(c.stiffness),
             str(day.sessions_completed),
-            "" if c is None else (c.note + (" [red](warning signs)[/red]" if c.red_flags else "")),
+            _note_cell(c),
         )
     trend = Text.assemble(("Pain, last 60 days with entries: ", "bold"), (sparkline(pains), "cyan"))
     return Group(table, trend)

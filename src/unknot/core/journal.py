@@ -112,6 +112,23 @@ def summarise_days(checkins: Iterable[Checkin], sessions: Iterable[SessionRecord
 SPARKS = "▁▂▃▄▅▆▇█"
 
 
+@dataclass(frozen=True)
+class HistoryPage:
+    days: list[HistoryDay]  # newest first
+    number: int
+    pages: int
+
+
+def page_of_history(days: list[HistoryDay], page_text: str | None, size: int) -> HistoryPage:
+    """One page of the history, newest first; page 1 is the latest `size` days with entries."""
+    pages = max(1, -(-len(days) // size))
+    number = 1 if page_text is None else _whole_number(page_text.strip())
+    if number is None or not 1 <= number <= pages:
+        raise JournalInputError(f"page: must be a whole number from 1 to {pages}, not '{page_text}'")
+    newest_first = days[::-1]
+    return HistoryPage(newest_first[(number - 1) * size : number * size], number, pages)
+
+
 def sparkline(values: Iterable[int | None]) -> str:
     """Pain 0-10 as one character each; a gap for a day without a value."""
     return "".join(" " if v is None else SPARKS[min(v, 10) * (len(SPARKS) - 1) // 10] for v in values)

@@ -68,10 +68,12 @@ def add_session(db: Session, row: SessionRow) -> SessionRow:
 
 
 def checkins(db: Session, until: dt.date | None = None) -> list[Checkin]:
-    query = select(CheckinRow).order_by(CheckinRow.date)
+    # Columns, not ORM objects: a history of years is read on every page that charts it.
+    c = CheckinRow
+    query = select(c.date, c.pain, c.stiffness, c.note, c.red_flags).order_by(c.date)
     if until is not None:
-        query = query.where(CheckinRow.date <= until)
-    return [Checkin(r.date, r.pain, r.stiffness, r.note, tuple(r.red_flags)) for r in db.scalars(query)]
+        query = query.where(c.date <= until)
+    return [Checkin(d, p, s, n, tuple(f)) for d, p, s, n, f in db.execute(query)]
 
 
 def session_records(db: Session, until: dt.date | None = None) -> list[SessionRecord]:

@@ -70,8 +70,26 @@ def _head_svg(drawing: Figure, order: list[int], key_times: str, duration: float
     return f'<circle class="head" cx="{x:.1f}" cy="{y:.1f}" r="{HEAD_RADIUS:.0f}">{"".join(moves)}</circle>'
 
 
+# Drawing a figure takes about half a millisecond and the library page shows forty, so each drawing is
+# kept. The key is the exercise object itself (checked by identity), so a reloaded library is redrawn.
+_DRAWN_LIMIT = 512
+_drawn: dict[tuple[int, str], tuple[Exercise, Markup]] = {}
+
+
 def exercise_svg(exercise: Exercise, size: str = "medium") -> Markup:
     """The animated figure for an exercise, with a title and description for screen readers."""
+    key = (id(exercise), size)
+    kept = _drawn.get(key)
+    if kept is not None and kept[0] is exercise:
+        return kept[1]
+    if len(_drawn) >= _DRAWN_LIMIT:
+        _drawn.clear()
+    svg = _draw(exercise, size)
+    _drawn[key] = (exercise, svg)
+    return svg
+
+
+def _draw(exercise: Exercise, size: str) -> Markup:
     drawing = figure(exercise.pose)
     order, times = _timeline(drawing.holds)
     key_times = ";".join(f"{t:g}" for t in times)

@@ -7,12 +7,13 @@ from fastapi.responses import HTMLResponse, Response
 
 from unknot.charts import pain_chart
 from unknot.core.errors import UserError
-from unknot.core.journal import sparkline
+from unknot.core.journal import page_of_history
 from unknot.web.cache import page_cache
 from unknot.web.render import journal_of, render
 from unknot.web.routes.pages import csrf_ok
 
 router = APIRouter()
+HISTORY_PAGE_DAYS = 60
 
 
 @router.get("/checkin", response_class=HTMLResponse)
@@ -59,9 +60,6 @@ router.add_route("/history", history_page, methods=["GET"])
 
 def _history(request: Request) -> Response:
     days = journal_of(request).history()
-    recent = days[-90:]
-    chart = pain_chart(recent)
-    spark = sparkline(d.checkin.pain if d.checkin else None for d in recent)
-    return render(
-        request, "history.html", title="History", days=list(reversed(days)), chart=chart, spark=spark
-    )
+    page = page_of_history(days, request.query_params.get("page"), HISTORY_PAGE_DAYS)
+    chart = pain_chart(days[-90:])
+    return render(request, "history.html", title="History", any_days=bool(days), page=page, chart=chart)
