@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import errno
+import socket
 import threading
 import webbrowser
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from unknot.cli.common import console, fail, settings_from_env
+
+BACKLOG = 2048  # uvicorn's default
 
 
 def serve_command(
@@ -29,13 +34,35 @@ def serve_command(
     out = console()
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     address = f"http://{'[' + shown + ']' if ':' in shown else shown}:{port}/"
+    listener = _listen(host, port)
     if not is_loopback(host):
         out.print(
-            f"[bold red]Warning:[/bold red] listening on {host}: other machines on your network can reach "
-            "unknot and your journal. Use --host 127.0.0.1 to keep it private."
+            f"[bold red]Warning:[/bold red] listening on {escape(host)}: other machines on your network "
+            "can reach unknot and your journal. Use --host 127.0.0.1 to keep it private."
         )
     app = create_app(settings_from_env(), bind_host=host)
-    out.print(f"unknot is running at {address} (Ctrl+C to stop)")
+    out.print(f"unknot is running at {escape(address)} (Ctrl+C to stop)")
     if open_browser:
         threading.Timer(1.0, webbrowser.open, args=(address,)).start()
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[listener])
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """The bound socket, so that a taken port or an unknown host is a clear error before we say 'running'."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+    except socket.gaierror as exc:
+        fail(f"host: cannot listen on '{host}' ({exc.strerror})")
+    listener = socket.socket(family, kind, proto)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listener.bind(address)
+    except OSError as exc:
+        listener.close()
+        if exc.errno == errno.EADDRINUSE:
+            fail(f"port: {port} is already in use on {host}; choose another with --port")
+        fail(f"host: cannot listen on {host} port {port} ({exc.strerror})")
+    listener.listen(BACKLOG)  # from here the address answers, even before the app has started
+    return listener
