@@ -6,6 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import FormData
 
 from unknot.charts import pain_chart, scores_chart, sessions_chart
 from unknot.core.errors import UserError
@@ -13,8 +14,8 @@ from unknot.core.questionnaires import ticks_to_answers
 from unknot.exports.pdf import report_pdf
 from unknot.exports.report import report_html
 from unknot.services import breaks, exports, followup
+from unknot.web.forms import posted_form, text, texts
 from unknot.web.render import journal_of, render, settings_of
-from unknot.web.routes.pages import csrf_ok, text, texts
 
 router = APIRouter()
 
@@ -46,11 +47,10 @@ def questionnaire_page(request: Request, name: str) -> Response:
 
 
 @router.post("/questionnaires/{name}", response_class=HTMLResponse)
-async def questionnaire_save(request: Request, name: str) -> Response:
-    posted = await request.form()
-    csrf_ok(request, text(posted, "csrf"))
+@posted_form
+def questionnaire_save(request: Request, posted: FormData) -> Response:
     journal = journal_of(request)
-    form = followup.questionnaire(journal, name)
+    form = followup.questionnaire(journal, request.path_params["name"])
     try:
         if form.response == "tick":
             values = ticks_to_answers(form, [int(v) for v in texts(posted, "ticked") if v.isdigit()])

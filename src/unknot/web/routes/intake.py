@@ -13,8 +13,8 @@ from starlette.datastructures import FormData
 
 from unknot.core.answers import SKIPPED_AFTER_EMERGENCY, answers_from_dict, has_emergency_flag
 from unknot.core.errors import UserError
+from unknot.web.forms import posted_form, text, texts
 from unknot.web.render import journal_of, render
-from unknot.web.routes.pages import csrf_ok, text, texts
 
 router = APIRouter()
 STEPS = {
@@ -53,9 +53,8 @@ def intake_start(request: Request) -> Response:
 
 
 @router.post("/intake/safety", response_class=HTMLResponse)
-async def intake_safety(request: Request) -> Response:
-    form = await request.form()
-    csrf_ok(request, text(form, "csrf"))
+@posted_form
+def intake_safety(request: Request, form: FormData) -> Response:
     given: dict[str, Any] = {
         "regions": texts(form, "regions"),
         "age": text(form, "age"),
@@ -76,9 +75,8 @@ def _flags_from_form(form: FormData, flag_ids: list[str]) -> list[str]:
 
 
 @router.post("/intake/details", response_class=HTMLResponse)
-async def intake_details(request: Request) -> Response:
-    form = await request.form()
-    csrf_ok(request, text(form, "csrf"))
+@posted_form
+def intake_details(request: Request, form: FormData) -> Response:
     answers = _first_step(texts(form, "regions"), text(form, "age"), text(form, "trauma"))
     flag_ids = [f.id for f in journal_of(request).library.safety.flags]
     try:
@@ -92,9 +90,8 @@ async def intake_details(request: Request) -> Response:
 
 
 @router.post("/intake/finish", response_class=HTMLResponse)
-async def intake_finish(request: Request) -> Response:
-    form = await request.form()
-    csrf_ok(request, text(form, "csrf"))
+@posted_form
+def intake_finish(request: Request, form: FormData) -> Response:
     answers: dict[str, Any] = {
         "regions": texts(form, "regions"),
         "red_flags": texts(form, "red_flags"),

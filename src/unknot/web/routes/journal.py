@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+from starlette.datastructures import FormData
 
 from unknot.charts import pain_chart
 from unknot.core.errors import UserError
 from unknot.core.journal import page_of_history
 from unknot.web.cache import page_cache
+from unknot.web.forms import posted_form, text, texts
 from unknot.web.render import journal_of, render
-from unknot.web.routes.pages import csrf_ok
 
 router = APIRouter()
 HISTORY_PAGE_DAYS = 60
@@ -25,16 +26,15 @@ def checkin_page(request: Request) -> Response:
 
 
 @router.post("/checkin", response_class=HTMLResponse)
-async def checkin_save(request: Request) -> Response:
-    form = await request.form()
-    csrf_ok(request, str(form.get("csrf", "")))
+@posted_form
+def checkin_save(request: Request, form: FormData) -> Response:
     journal = journal_of(request)
     try:
         outcome = journal.log_checkin(
-            str(form.get("pain", "")),
-            str(form.get("stiffness") or "") or None,
-            str(form.get("note", "")),
-            tuple(str(f) for f in form.getlist("red_flags")),
+            text(form, "pain"),
+            text(form, "stiffness") or None,
+            text(form, "note"),
+            tuple(texts(form, "red_flags")),
         )
     except UserError as exc:
         return render(

@@ -2,34 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
 from unknot.core.prefs import Prefs
 from unknot.services import Journal, breaks
 from unknot.web.cache import page_cache
+from unknot.web.forms import Csrf, csrf_ok, posted_form, text
 from unknot.web.render import journal_of, render, settings_of
-from unknot.web.security import CSRF_COOKIE, check_csrf
 
 router = APIRouter()
-Csrf = Annotated[str, Form()]
-
-
-def csrf_ok(request: Request, token: str) -> None:
-    check_csrf(request.cookies.get(CSRF_COOKIE), token)
-
-
-def text(form: FormData, key: str) -> str:
-    """One text field of a posted form ("" when absent; files are not accepted anywhere)."""
-    value = form.get(key, "")
-    return value if isinstance(value, str) else ""
-
-
-def texts(form: FormData, key: str) -> list[str]:
-    return [v for v in form.getlist(key) if isinstance(v, str)]
 
 
 async def home(request: Request) -> Response:
@@ -79,9 +62,8 @@ REMINDER_FIELDS = (
 
 
 @router.post("/settings")
-async def settings_save(request: Request) -> Response:
-    form = await request.form()
-    csrf_ok(request, text(form, "csrf"))
+@posted_form
+def settings_save(request: Request, form: FormData) -> Response:
     journal = journal_of(request)
     changes = {
         "theme": text(form, "theme"),

@@ -12,8 +12,8 @@ from unknot.core.errors import UserError
 from unknot.core.journal import flared
 from unknot.core.player import build_steps
 from unknot.services import JournalRuleError, UrgentCareError
+from unknot.web.forms import Csrf, csrf_ok
 from unknot.web.render import journal_of, render
-from unknot.web.routes.pages import Csrf, csrf_ok
 
 router = APIRouter()
 
