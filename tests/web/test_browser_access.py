@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.web.conftest import Visit
-from tests.web.test_browser_journey import answer_safety, answer_where, welcome
+from tests.web.intake_steps import answer_details, answer_safety, answer_where, welcome
 
 PAGES = [
     "/",
@@ -52,12 +52,7 @@ def self_care_intake(page: Page, base: str) -> None:
     welcome(page, base)
     answer_where(page, ["Lower back", "Neck"], "47", "No")
     answer_safety(page)
-    page.get_by_label(re.compile("How bad is the pain right now")).fill("5")
-    page.get_by_label("How many days ago did it begin?").fill("40")
-    page.get_by_label("About how many hours a day do you sit?").fill("8")
-    for legend in ("lifting", "repeated motions", "swelling", "tight hamstrings"):
-        page.locator("fieldset", has_text=legend).get_by_label("No", exact=True).check()
-    page.get_by_role("button", name="See my result").click()
+    answer_details(page, pain="5", days="40", sitting="8")
     page.goto(base + "/checkin")
     page.locator("fieldset", has_text="Pain today").get_by_label("5", exact=True).check()
     page.get_by_role("button", name="Save check-in").click()

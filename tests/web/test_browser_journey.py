@@ -4,32 +4,10 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from tests.web.conftest import Visit
-
-
-def answer_where(page: Page, regions: list[str], age: str, trauma: str) -> None:
-    for region in regions:
-        page.get_by_label(region, exact=True).check()
-    page.get_by_label("How old are you?").fill(age)
-    page.get_by_label(trauma, exact=True).check()
-    page.get_by_role("button", name="Next: safety questions").click()
-
-
-def answer_safety(page: Page, yes_to: str | None = None) -> None:
-    for group in page.locator("fieldset.flag").all():
-        legend = group.locator("legend").inner_text()
-        choice = "Yes" if yes_to and yes_to in legend else "No"
-        group.get_by_label(choice, exact=True).check()
-    page.get_by_role("button", name="Next").click()
-
-
-def welcome(page: Page, base: str) -> None:
-    page.goto(base + "/")
-    expect(page.get_by_role("heading", name="Welcome to unknot")).to_be_visible()
-    expect(page.locator(".notice")).to_contain_text("not a medical device")
-    page.get_by_role("button", name="I understand, let's start").click()
+from tests.web.intake_steps import answer_details, answer_safety, answer_where, welcome
 
 
 def test_first_run_to_session_checkin_and_history(visit: Visit) -> None:
@@ -42,13 +20,7 @@ def test_first_run_to_session_checkin_and_history(visit: Visit) -> None:
     expect(page.get_by_role("heading", name="Safety questions")).to_be_visible()
     visit.shot("intake-safety")
     answer_safety(page)
-    page.get_by_label(re.compile("How bad is the pain right now")).fill("4")
-    page.get_by_label("How many days ago did it begin?").fill("30")
-    page.get_by_label("About how many hours a day do you sit?").fill("9")
-    for legend in ("lifting", "repeated motions", "swelling"):
-        page.locator("fieldset", has_text=legend).get_by_label("No", exact=True).check()
-    page.locator("fieldset", has_text="tight hamstrings").get_by_label("Yes", exact=True).check()
-    page.get_by_role("button", name="See my result").click()
+    answer_details(page, pain="4", days="30", sitting="9", yes_to=("tight hamstrings",))
 
     expect(page.get_by_role("heading", name="Self-care looks reasonable")).to_be_visible()
     expect(page.get_by_text("Long hours of sitting").first).to_be_visible()
@@ -104,12 +76,7 @@ def test_session_controls_pause_skip_back_and_stop(visit: Visit, home: object) -
     welcome(page, base)
     answer_where(page, ["Neck"], "30", "No")
     answer_safety(page)
-    page.get_by_label(re.compile("How bad is the pain right now")).fill("3")
-    page.get_by_label("How many days ago did it begin?").fill("12")
-    page.get_by_label("About how many hours a day do you sit?").fill("2")
-    for legend in ("lifting", "repeated motions", "swelling", "tight hamstrings"):
-        page.locator("fieldset", has_text=legend).get_by_label("No", exact=True).check()
-    page.get_by_role("button", name="See my result").click()
+    answer_details(page, pain="3", days="12", sitting="2")
     page.evaluate("document.getElementById('player')")  # result page
     page.goto(base + "/session")
     page.evaluate("document.getElementById('player').dataset.timeScale = '1'")

@@ -1,0 +1,42 @@
+"""The intake's steps as a person fills them in the browser, shared by the browser tests."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+DETAIL_QUESTIONS = ("lifting", "repeated motions", "swelling", "tight hamstrings")
+
+
+def welcome(page: Page, base: str) -> None:
+    page.goto(base + "/")
+    expect(page.get_by_role("heading", name="Welcome to unknot")).to_be_visible()
+    expect(page.locator(".notice")).to_contain_text("not a medical device")
+    page.get_by_role("button", name="I understand, let's start").click()
+
+
+def answer_where(page: Page, regions: list[str], age: str, trauma: str) -> None:
+    for region in regions:
+        page.get_by_label(region, exact=True).check()
+    page.get_by_label("How old are you?").fill(age)
+    page.get_by_label(trauma, exact=True).check()
+    page.get_by_role("button", name="Next: safety questions").click()
+
+
+def answer_safety(page: Page, yes_to: str | None = None) -> None:
+    for group in page.locator("fieldset.flag").all():
+        legend = group.locator("legend").inner_text()
+        choice = "Yes" if yes_to and yes_to in legend else "No"
+        group.get_by_label(choice, exact=True).check()
+    page.get_by_role("button", name="Next").click()
+
+
+def answer_details(page: Page, *, pain: str, days: str, sitting: str, yes_to: tuple[str, ...] = ()) -> None:
+    page.get_by_label(re.compile("How bad is the pain right now")).fill(pain)
+    page.get_by_label("How many days ago did it begin?").fill(days)
+    page.get_by_label("About how many hours a day do you sit?").fill(sitting)
+    for legend in DETAIL_QUESTIONS:
+        answer = "Yes" if legend in yes_to else "No"
+        page.locator("fieldset", has_text=legend).get_by_label(answer, exact=True).check()
+    page.get_by_role("button", name="See my result").click()
