@@ -4,13 +4,15 @@ agent on macOS, a Startup entry on Windows. Only files in the user's own folders
 from __future__ import annotations
 
 import os
-import shlex
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
 
 UNIT = "unknot-breaks.service"
+PLAIN_WORD = re.compile(r"[\w./:=+,@-]+", re.ASCII)  # needs no quoting in a unit file or an Exec key
 
 
 def config_home() -> Path:
@@ -25,19 +27,41 @@ def environment() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k == "UNKNOT_HOME"}
 
 
+def systemd_word(text: str, *, command_line: bool = True) -> str:
+    """One word for a unit file: double-quoted when needed, with specifiers (%) kept literal, and in a
+    command line (where systemd expands them) variables ($) too."""
+    if PLAIN_WORD.fullmatch(text):
+        return text
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("%", "%%")
+    return f'"{escaped.replace("$", "$$") if command_line else escaped}"'
+
+
+def desktop_word(text: str) -> str:
+    """One argument of a desktop entry's Exec key, quoted as the Desktop Entry Specification says."""
+    if PLAIN_WORD.fullmatch(text):
+        return text
+    quoted = "".join("\\" + c if c in '"`$\\' else c for c in text)
+    # The key's value is itself a string where a backslash escapes, and % starts a field code.
+    return '"' + quoted.replace("\\", "\\\\").replace("%", "%%") + '"'
+
+
 def linux_files() -> dict[Path, str]:
-    line = shlex.join(command())
-    env = "".join(f"Environment={k}={v}\n" for k, v in environment().items())
+    env = environment()
+    exec_start = " ".join(systemd_word(part) for part in command())
+    assignments = "".join(
+        f"Environment={systemd_word(f'{k}={v}', command_line=False)}\n" for k, v in env.items()
+    )
     unit = (
         "[Unit]\nDescription=unknot break and water reminders\nPartOf=graphical-session.target\n"
         "After=graphical-session.target\n\n"
-        f"[Service]\nExecStart={line}\n{env}Restart=on-failure\n\n[Install]\nWantedBy=graphical-session.target\n"
+        f"[Service]\nExecStart={exec_start}\n{assignments}Restart=on-failure\n\n"
+        "[Install]\nWantedBy=graphical-session.target\n"
     )
-    prefix = "".join(f"{k}={shlex.quote(v)} " for k, v in environment().items())
-    launch = f"env {prefix}{line}" if prefix else line
+    launch = ["env", *(f"{k}={v}" for k, v in env.items()), *command()] if env else command()
     desktop = (
         "[Desktop Entry]\nType=Application\nName=unknot break reminders\n"
-        f"Exec={launch}\nX-GNOME-Autostart-enabled=true\nNoDisplay=true\n"
+        f"Exec={' '.join(desktop_word(part) for part in launch)}\nX-GNOME-Autostart-enabled=true\n"
+        "NoDisplay=true\n"
         # Where systemd runs the unit, these keep the entry aside; the daemon's lock stops any twin.
         "X-systemd-skip=true\nX-GNOME-HiddenUnderSystemd=true\n"
     )
@@ -48,7 +72,7 @@ def linux_files() -> dict[Path, str]:
 
 
 def mac_files() -> dict[Path, str]:
-    args = "".join(f"<string>{part}</string>" for part in command())
+    args = "".join(f"<string>{xml_escape(part)}</string>" for part in command())
     plist = (
         '<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0"><dict><key>Label</key>'
         f"<string>org.unknot.breaks</string><key>ProgramArguments</key><array>{args}</array>"
@@ -66,7 +90,8 @@ def windows_files() -> dict[Path, str]:
         / "Programs"
         / "Startup"
     )
-    return {startup / "unknot-breaks.cmd": f'@start "" /min {subprocess.list2cmdline(command())}\r\n'}
+    line = subprocess.list2cmdline(command()).replace("%", "%%")
+    return {startup / "unknot-breaks.cmd": f'@start "" /min {line}\r\n'}
 
 
 def platform_files() -> dict[Path, str]:
