@@ -71,6 +71,13 @@ def test_session_needs_a_self_care_assessment(journal: Journal) -> None:
     assert journal.history()[0].sessions_completed == 1
 
 
+def test_a_session_with_an_exercise_not_in_the_plan_writes_nothing(journal: Journal) -> None:
+    save(journal)
+    with pytest.raises(UserError, match="items_done: 'moonwalk' is not an exercise in your plan"):
+        journal.record_session(items_done=["moonwalk"])
+    assert journal.history() == []
+
+
 def test_status_walks_through_the_day(journal: Journal) -> None:
     assert journal.status().next_step == "start"
     save(journal)

@@ -167,7 +167,11 @@ class Journal:
         day = parse_date(date_text, self.today())
         current = self.self_care_plan()
         assert current.plan is not None
-        done = items_done if items_done is not None else [i.id for i in current.plan.items]
+        planned = [i.id for i in current.plan.items]
+        done = items_done if items_done is not None else planned
+        unknown = [i for i in done if i not in planned]
+        if unknown:
+            raise JournalInputError(f"items_done: '{unknown[0]}' is not an exercise in your plan")
         row = SessionRow(
             date=day,
             plan_id=current.plan_id,

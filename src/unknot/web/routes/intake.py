@@ -32,9 +32,14 @@ def _page(request: Request, step: str, answers: dict[str, Any], error: str | Non
     )
 
 
-def _first_step(regions: list[str], age: str, trauma: str) -> dict[str, Any]:
+def _first_step_fields(form: FormData) -> dict[str, Any]:
+    """The first step's fields as posted (they travel on in hidden fields)."""
+    return {"regions": texts(form, "regions"), "age": text(form, "age"), "trauma": text(form, "trauma")}
+
+
+def _first_step(given: dict[str, Any]) -> dict[str, Any]:
     """The first step's answers, checked now by validating them with stand-ins for the rest."""
-    partial: dict[str, Any] = {"regions": regions, "age": _number(age, "age"), "trauma": trauma}
+    partial: dict[str, Any] = {**given, "age": _number(given["age"], "age")}
     answers_from_dict({**partial, **SKIPPED_AFTER_EMERGENCY, "red_flags": []})
     return partial
 
@@ -55,13 +60,9 @@ def intake_start(request: Request) -> Response:
 @router.post("/intake/safety", response_class=HTMLResponse)
 @posted_form
 def intake_safety(request: Request, form: FormData) -> Response:
-    given: dict[str, Any] = {
-        "regions": texts(form, "regions"),
-        "age": text(form, "age"),
-        "trauma": text(form, "trauma"),
-    }
+    given = _first_step_fields(form)
     try:
-        answers = _first_step(given["regions"], given["age"], given["trauma"])
+        answers = _first_step(given)
     except UserError as exc:
         return _page(request, "where", given, str(exc))
     return _page(request, "safety", answers)
@@ -77,7 +78,7 @@ def _flags_from_form(form: FormData, flag_ids: list[str]) -> list[str]:
 @router.post("/intake/details", response_class=HTMLResponse)
 @posted_form
 def intake_details(request: Request, form: FormData) -> Response:
-    answers = _first_step(texts(form, "regions"), text(form, "age"), text(form, "trauma"))
+    answers = _first_step(_first_step_fields(form))
     flag_ids = [f.id for f in journal_of(request).library.safety.flags]
     try:
         answers["red_flags"] = _flags_from_form(form, flag_ids)
@@ -93,9 +94,8 @@ def intake_details(request: Request, form: FormData) -> Response:
 @posted_form
 def intake_finish(request: Request, form: FormData) -> Response:
     answers: dict[str, Any] = {
-        "regions": texts(form, "regions"),
+        **_first_step_fields(form),
         "red_flags": texts(form, "red_flags"),
-        "trauma": text(form, "trauma"),
         "hamstrings_tight": text(form, "hamstrings_tight"),
     }
     try:

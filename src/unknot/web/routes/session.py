@@ -8,8 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from unknot.core.errors import UserError
-from unknot.core.journal import flared
+from unknot.core.journal import flared, required_score
 from unknot.core.player import build_steps
 from unknot.services import JournalRuleError, UrgentCareError
 from unknot.web.forms import Csrf, csrf_ok
@@ -51,15 +50,15 @@ def session_complete(
 ) -> Response:
     csrf_ok(request, csrf)
     journal = journal_of(request)
-    plan = journal.self_care_plan().plan
+    plan = journal.self_care_plan().plan  # as played: recording may adapt the plan
     assert plan is not None
-    known = {item.id for item in plan.items}
-    done = [i for i in items_done.split(",") if i]
-    if any(i not in known for i in done):
-        raise UserError("items_done: an exercise that is not in your plan")
-    before, after = _score(pain_before, "pain_before"), _score(pain_after, "pain_after")
+    before, after = required_score(pain_before, "pain_before"), required_score(pain_after, "pain_after")
     row = journal.record_session(
-        items_done=done, completed=completed == "yes", pain_before=before, pain_after=after, source="player"
+        items_done=[i for i in items_done.split(",") if i],
+        completed=completed == "yes",
+        pain_before=before,
+        pain_after=after,
+        source="player",
     )
     return render(
         request,
@@ -69,9 +68,3 @@ def session_complete(
         total=len(plan.items),
         flared=flared(before, after),
     )
-
-
-def _score(text: str, field: str) -> int:
-    if not text.strip().isdigit():
-        raise UserError(f"{field}: please choose a number from 0 to 10")
-    return int(text)
