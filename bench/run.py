@@ -23,9 +23,8 @@ from pathlib import Path
 from unknot.content.loader import default_library
 from unknot.core.answers import answers_from_dict
 from unknot.core.clock import FixedClock
-from unknot.services import Journal
+from unknot.services import checkins, open_context, plans, preferences, sessions
 from unknot.settings import Settings
-from unknot.storage.engine import open_store
 
 HERE = Path(__file__).resolve().parent
 DAYS = 730
@@ -37,7 +36,7 @@ TODAY = dt.date(2026, 11, 24)
 
 def seed(home: Path) -> None:
     clock = FixedClock(dt.datetime(2026, 11, 24, 12, tzinfo=dt.UTC))
-    journal = Journal(open_store(Settings(home=home)), clock, default_library())
+    ctx = open_context(Settings(home=home), clock, default_library())
     answers = {
         "age": 45,
         "regions": ["lower_back", "neck"],
@@ -51,14 +50,14 @@ def seed(home: Path) -> None:
         "inflammation_signs": False,
         "red_flags": [],
     }
-    journal.save_assessment(answers_from_dict(answers))
-    journal.set_pref("seen_welcome", "on")
+    plans.save_assessment(ctx, answers_from_dict(answers))
+    preferences.change(ctx, {"seen_welcome": "on"})
     for n in range(DAYS):
         day = (TODAY - dt.timedelta(days=DAYS - n)).isoformat()
-        journal.log_checkin(3 + n % 5, 2 + n % 4, f"day {n}", (), day)
+        checkins.log(ctx, 3 + n % 5, 2 + n % 4, f"day {n}", (), day)
         if n % 3:
-            journal.record_session(date_text=day)
-    journal.store.close()
+            sessions.record(ctx, date_text=day)
+    ctx.close()
 
 
 def start(target: str, port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from unknot.content.loader import default_library
 from unknot.content.schema import Library
 from unknot.core.clock import FixedClock
-from unknot.services import Journal
+from unknot.services import Context
 from unknot.settings import Settings
 from unknot.storage.engine import Store, open_store
 
@@ -75,5 +75,6 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
-def journal(store: Store, clock: FixedClock, library: Library) -> Journal:
-    return Journal(store, clock, library)
+def ctx(settings: Settings, store: Store, clock: FixedClock, library: Library) -> Context:
+    """One person's unknot on a fresh store, at a fixed moment."""
+    return Context(settings, store, clock, library)

@@ -8,6 +8,8 @@ from platformdirs import user_data_dir
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+DEFAULT_PORT = 8765  # where `unknot serve` listens unless told otherwise
+
 
 def default_home() -> Path:
     return Path(user_data_dir("unknot", appauthor=False))

@@ -12,7 +12,9 @@ from typer.testing import CliRunner
 from tests.cli.helpers import run_unknot
 from tests.contract import check_result
 from tests.strategies import base_answers
-from unknot.cli.app import app
+from unknot.cli.app import build_cli
+
+app = build_cli()
 
 
 def write(tmp_path: Path, data: Any, name: str = "answers.json") -> Path:

@@ -6,8 +6,10 @@ import json
 
 from typer.testing import CliRunner
 
-from unknot.cli.app import app
+from unknot.cli.app import build_cli
 from unknot.content.schema import Library
+
+app = build_cli()
 
 CONTRACT_FIELDS = {"id", "name", "kind", "targets", "position", "dose", "steps", "cautions", "sources"}
 

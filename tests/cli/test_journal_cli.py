@@ -1,4 +1,4 @@
-"""The scriptable journal commands of shared/contracts/journal.md, through the real program."""
+"""The scriptable journal commands of docs/contracts/journal.md, through the real program."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from tests.cli.helpers import ok_json, run_unknot
 from tests.strategies import base_answers
 from unknot.content.loader import default_library
 from unknot.core.clock import SystemClock
-from unknot.services import open_journal
+from unknot.services import checkins, open_context
 from unknot.settings import Settings
 
 
@@ -60,13 +60,13 @@ def test_checkin_then_history(home: Path) -> None:
 
 
 def test_history_shows_notes_verbatim_and_the_recent_days(home: Path) -> None:
-    journal = open_journal(Settings(home=home), SystemClock(), default_library())
+    ctx = open_context(Settings(home=home), SystemClock(), default_library())
     note = "knees [bold]ok[/] and [/red] stiff"
     first = dt.date(2026, 1, 1)
-    journal.log_checkin(3, note=note, date_text=first.isoformat())
+    checkins.log(ctx, 3, note=note, date_text=first.isoformat())
     for n in range(1, 35):
-        journal.log_checkin(4, date_text=(first + dt.timedelta(days=n)).isoformat())
-    journal.store.close()
+        checkins.log(ctx, 4, date_text=(first + dt.timedelta(days=n)).isoformat())
+    ctx.close()
     shown = run_unknot("history")
     assert shown.returncode == 0, shown.stderr
     assert "2026-01-01" not in shown.stdout and "2026-01-06" in shown.stdout and "2026-02-04" in shown.stdout

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from tests.contract import check_result
 from tests.strategies import CLINICIAN, EMERGENCY, valid_answers
-from unknot import services
 from unknot.content.schema import Library
+from unknot.services import catalog
 
 SETTINGS = settings(
     max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -19,11 +19,11 @@ SETTINGS = settings(
 
 
 def _exercises(library: Library) -> dict[str, dict[str, Any]]:
-    return {e.id: services.exercise_record(e, library) for e in library.exercises.values()}
+    return {e.id: catalog.exercise_record(e, library) for e in library.exercises.values()}
 
 
 def _assess(answers: dict[str, Any], library: Library) -> dict[str, Any]:
-    return services.assess_answers(json.dumps(answers), library).model_dump(mode="json")
+    return catalog.assess_answers(json.dumps(answers), library).model_dump(mode="json")
 
 
 @SETTINGS

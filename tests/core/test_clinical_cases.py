@@ -8,13 +8,13 @@ from typing import Any
 import pytest
 
 from tests.strategies import base_answers
-from unknot import services
 from unknot.content.schema import Library
+from unknot.services import catalog
 
 
 def assess(library: Library, **changes: Any) -> dict[str, Any]:
     answers = base_answers(**changes)
-    return services.assess_answers(json.dumps(answers), library).model_dump(mode="json")
+    return catalog.assess_answers(json.dumps(answers), library).model_dump(mode="json")
 
 
 def test_office_worker_with_stiff_lower_back_gets_heat_and_a_standard_plan(library: Library) -> None:

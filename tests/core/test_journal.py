@@ -6,17 +6,11 @@ import datetime as dt
 
 import pytest
 
-from unknot.core.journal import (
-    Checkin,
-    JournalInputError,
-    SessionRecord,
-    flared,
-    make_checkin,
-    next_step,
-    parse_date,
-    sparkline,
-    summarise_days,
-)
+from unknot.content.schema import CareLevel
+from unknot.core.checkins import Checkin, JournalInputError, make_checkin, parse_date
+from unknot.core.history import SessionRecord, sparkline, summarise_days
+from unknot.core.progression import flared
+from unknot.core.today import next_step
 
 TODAY = dt.date(2026, 11, 24)
 
@@ -60,10 +54,10 @@ def test_days_merge_checkins_and_sessions_oldest_first() -> None:
 
 def test_next_step_order() -> None:
     assert next_step(triage=None, checked_in=False, sessions_completed=0) == "start"
-    assert next_step(triage="emergency", checked_in=True, sessions_completed=0) == "seek_care"
-    assert next_step(triage="self_care", checked_in=False, sessions_completed=1) == "checkin"
-    assert next_step(triage="self_care", checked_in=True, sessions_completed=0) == "session"
-    assert next_step(triage="self_care", checked_in=True, sessions_completed=1) == "done"
+    assert next_step(triage=CareLevel.EMERGENCY, checked_in=True, sessions_completed=0) == "seek_care"
+    assert next_step(triage=CareLevel.SELF_CARE, checked_in=False, sessions_completed=1) == "checkin"
+    assert next_step(triage=CareLevel.SELF_CARE, checked_in=True, sessions_completed=0) == "session"
+    assert next_step(triage=CareLevel.SELF_CARE, checked_in=True, sessions_completed=1) == "done"
 
 
 def test_flare_rule() -> None:

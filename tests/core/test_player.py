@@ -9,15 +9,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.strategies import base_answers
-from unknot import services
 from unknot.content.schema import Level, Library
-from unknot.core.player import PREPARE_SECONDS, Player, StepKind, build_steps, steps_for_item
+from unknot.core.player import PREPARE_SECONDS, PhaseKind, Player, build_phases, phases_for_item
 from unknot.core.progression import PlanChange, adapt
 from unknot.core.result import Plan, PlanItem
+from unknot.services import catalog
 
 
 def plan_for(library: Library, **changes: object) -> Plan:
-    result = services.assess_answers(json.dumps(base_answers(**changes)), library)
+    result = catalog.assess_answers(json.dumps(base_answers(**changes)), library)
     assert result.plan is not None
     return result.plan
 
@@ -38,7 +38,7 @@ def item_for(library: Library, exercise_id: str, level: Level, longer_holds: boo
 
 def test_two_sided_stretch_alternates_sets_then_switches_side(library: Library) -> None:
     exercise = library.exercises["seated_hamstring_stretch"]
-    steps = steps_for_item(0, exercise, item_for(library, exercise.id, Level.STANDARD))
+    steps = phases_for_item(0, exercise, item_for(library, exercise.id, Level.STANDARD))
     kinds = [(s.kind.value, s.side, s.set_number) for s in steps]
     assert kinds == [
         ("prepare", None, 1),
@@ -50,13 +50,13 @@ def test_two_sided_stretch_alternates_sets_then_switches_side(library: Library) 
         ("rest", "right", 2),
         ("work", "right", 2),
     ]
-    assert all(s.seconds == 30 for s in steps if s.kind is StepKind.WORK)
+    assert all(s.seconds == 30 for s in steps if s.kind is PhaseKind.WORK)
     assert "right side" in steps[4].cue
 
 
 def test_time_plays_through_and_counts_the_session(library: Library) -> None:
     plan = plan_for(library)
-    steps = build_steps(plan, library.exercises)
+    steps = build_phases(plan, library.exercises)
     player = Player(steps)
     total = sum(s.seconds for s in steps)
     started = player.tick(total - 0.5)
@@ -69,7 +69,7 @@ def test_time_plays_through_and_counts_the_session(library: Library) -> None:
 
 
 def test_pause_stops_the_clock(library: Library) -> None:
-    player = Player(build_steps(plan_for(library), library.exercises))
+    player = Player(build_phases(plan_for(library), library.exercises))
     player.tick(3)
     player.toggle_pause()
     player.tick(100)
@@ -81,9 +81,9 @@ def test_pause_stops_the_clock(library: Library) -> None:
 
 def test_skip_moves_to_the_next_exercise_and_does_not_count_it(library: Library) -> None:
     plan = plan_for(library)
-    player = Player(build_steps(plan, library.exercises))
+    player = Player(build_phases(plan, library.exercises))
     started = player.skip()
-    assert started[0].item == 1 and started[0].kind is StepKind.PREPARE
+    assert started[0].item == 1 and started[0].kind is PhaseKind.PREPARE
     while not player.finished:
         player.tick(1000)
     assert plan.items[0].id not in player.items_done()
@@ -91,21 +91,21 @@ def test_skip_moves_to_the_next_exercise_and_does_not_count_it(library: Library)
 
 
 def test_back_restarts_the_exercise_then_goes_to_the_previous(library: Library) -> None:
-    player = Player(build_steps(plan_for(library), library.exercises))
+    player = Player(build_phases(plan_for(library), library.exercises))
     player.skip()
     player.tick(PREPARE_SECONDS + 5)
-    assert player.step is not None and player.step.item == 1
+    assert player.phase is not None and player.phase.item == 1
     player.back()
-    assert player.step is not None and (player.step.item, player.step.kind) == (1, StepKind.PREPARE)
+    assert player.phase is not None and (player.phase.item, player.phase.kind) == (1, PhaseKind.PREPARE)
     player.back()
-    assert player.step is not None and player.step.item == 0
+    assert player.phase is not None and player.phase.item == 0
 
 
 def test_stop_ends_early(library: Library) -> None:
-    player = Player(build_steps(plan_for(library), library.exercises))
+    player = Player(build_phases(plan_for(library), library.exercises))
     player.tick(PREPARE_SECONDS + 1000)
     player.stop()
-    assert player.finished and player.index < len(player.steps)
+    assert player.finished and player.index < len(player.phases)
     assert len(player.items_done()) >= 1
 
 
@@ -115,7 +115,7 @@ def test_any_key_sequence_keeps_the_player_consistent(moves: list[str]) -> None:
     from unknot.content.loader import default_library
 
     library = default_library()
-    player = Player(build_steps(plan_for(library), library.exercises))
+    player = Player(build_phases(plan_for(library), library.exercises))
     for move in moves:
         {
             "tick": lambda: player.tick(7),
@@ -123,15 +123,15 @@ def test_any_key_sequence_keeps_the_player_consistent(moves: list[str]) -> None:
             "back": player.back,
             "pause": player.toggle_pause,
         }[move]()
-        assert 0 <= player.index <= len(player.steps)
+        assert 0 <= player.index <= len(player.phases)
         assert player.remaining >= 0
-    assert set(player.items_done()) <= {s.exercise_id for s in player.steps}
+    assert set(player.items_done()) <= {s.exercise_id for s in player.phases}
 
 
 def stretch_holds(plan: Plan, library: Library) -> list[float]:
     stretches = {i.id for i in plan.items if i.kind == "stretch"}
-    steps = build_steps(plan, library.exercises)
-    work = [s for s in steps if s.kind is StepKind.WORK and s.reps is None]
+    steps = build_phases(plan, library.exercises)
+    work = [s for s in steps if s.kind is PhaseKind.WORK and s.reps is None]
     return [s.seconds for s in work if s.exercise_id in stretches]
 
 

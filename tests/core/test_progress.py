@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from tests.contract_progress import expected_progress
 from tests.strategies import RED_FLAGS
-from unknot.core.journal import Checkin, SessionRecord
+from unknot.core.checkins import Checkin
+from unknot.core.history import SessionRecord
 from unknot.core.progress import evaluate
 
 BASE = dt.date(2026, 1, 1)

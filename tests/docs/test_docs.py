@@ -7,7 +7,9 @@ from pathlib import Path
 
 import typer
 
-from unknot.cli.app import app
+from unknot.cli.app import build_cli
+
+app = build_cli()
 
 ROOT = Path(__file__).resolve().parents[2]
 

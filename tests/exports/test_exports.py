@@ -16,26 +16,26 @@ from tests.strategies import base_answers
 from unknot.core.answers import answers_from_dict
 from unknot.exports.pdf import report_pdf
 from unknot.exports.report import report_html
-from unknot.services import Journal, exports, followup
+from unknot.services import Context, checkins, exports, plans, preferences, progress, reports, sessions
 
 
-def fill(journal: Journal) -> None:
-    journal.save_assessment(answers_from_dict(base_answers(sitting_hours=9, hamstrings_tight="yes")))
+def fill(ctx: Context) -> None:
+    plans.save_assessment(ctx, answers_from_dict(base_answers(sitting_hours=9, hamstrings_tight="yes")))
     for n in range(1, 15):
         day = f"2026-11-{n:02d}"
-        journal.log_checkin(
-            7 - n // 3, 4 if n % 2 else None, f"note {n}", ("fever_or_unwell",) if n == 3 else (), day
+        checkins.log(
+            ctx, 7 - n // 3, 4 if n % 2 else None, f"note {n}", ("fever_or_unwell",) if n == 3 else (), day
         )
         if n % 3:
-            journal.record_session(date_text=day, pain_before=4, pain_after=3)
-    journal.log_checkin(5, None, "feverish", ("fever_or_unwell",), "2026-11-22")
-    followup.answer(journal, "peg", [6, 5, 4], "2026-11-02")
-    followup.answer(journal, "rmdq", [1] * 7 + [0] * 17, "2026-11-03")
+            sessions.record(ctx, date_text=day, pain_before=4, pain_after=3)
+    checkins.log(ctx, 5, None, "feverish", ("fever_or_unwell",), "2026-11-22")
+    progress.answer(ctx, "peg", [6, 5, 4], "2026-11-02")
+    progress.answer(ctx, "rmdq", [1] * 7 + [0] * 17, "2026-11-03")
 
 
-def test_fhir_bundle_validates_and_codes_pain_with_loinc(journal: Journal) -> None:
-    fill(journal)
-    document = json.loads(exports.export(journal, "fhir").body)
+def test_fhir_bundle_validates_and_codes_pain_with_loinc(ctx: Context) -> None:
+    fill(ctx)
+    document = json.loads(exports.export(ctx, "fhir").body)
     bundle = Bundle.model_validate(document)
     assert bundle.type == "collection"
     observations = [e.resource for e in bundle.entry if e.resource.__resource_type__ == "Observation"]
@@ -45,24 +45,24 @@ def test_fhir_bundle_validates_and_codes_pain_with_loinc(journal: Journal) -> No
     texts = {o.code.text for o in observations}
     assert any("stiffness" in t.lower() for t in texts)
     assert any(t.startswith("PEG-3") for t in texts) and any(t.startswith("Roland-Morris") for t in texts)
-    again = json.loads(exports.export(journal, "fhir").body)
+    again = json.loads(exports.export(ctx, "fhir").body)
     assert [e["fullUrl"] for e in again["entry"]] == [e["fullUrl"] for e in document["entry"]]
 
 
-def test_empty_journal_exports_are_valid_and_empty(journal: Journal) -> None:
-    bundle = Bundle.model_validate(json.loads(exports.export(journal, "fhir").body))
+def test_empty_journal_exports_are_valid_and_empty(ctx: Context) -> None:
+    bundle = Bundle.model_validate(json.loads(exports.export(ctx, "fhir").body))
     assert not bundle.entry
-    calendar = Calendar.from_ical(exports.export(journal, "ics").body)
+    calendar = Calendar.from_ical(exports.export(ctx, "ics").body)
     assert calendar.walk("VEVENT") == []
-    assert exports.export(journal, "csv").body.decode().splitlines() == [
+    assert exports.export(ctx, "csv").body.decode().splitlines() == [
         "date,pain,stiffness,sessions_completed,peg,rmdq,red_flags,note"
     ]
 
 
-def test_calendar_has_the_daily_session_with_an_alarm(journal: Journal) -> None:
-    fill(journal)
-    journal.set_pref("session_time", "07:15")
-    calendar = Calendar.from_ical(exports.export(journal, "ics").body)
+def test_calendar_has_the_daily_session_with_an_alarm(ctx: Context) -> None:
+    fill(ctx)
+    preferences.change(ctx, {"session_time": "07:15"})
+    calendar = Calendar.from_ical(exports.export(ctx, "ics").body)
     [event] = calendar.walk("VEVENT")
     assert event["RRULE"]["FREQ"] == ["DAILY"]
     assert event.decoded("DTSTART").time() == dt.time(7, 15)
@@ -71,21 +71,21 @@ def test_calendar_has_the_daily_session_with_an_alarm(journal: Journal) -> None:
     assert "Seated" in str(event["DESCRIPTION"]) or "stretch" in str(event["DESCRIPTION"]).lower()
 
 
-def test_csv_has_a_row_per_day_with_scores(journal: Journal) -> None:
-    fill(journal)
-    rows = list(csv.DictReader(io.StringIO(exports.export(journal, "csv").body.decode())))
+def test_csv_has_a_row_per_day_with_scores(ctx: Context) -> None:
+    fill(ctx)
+    rows = list(csv.DictReader(io.StringIO(exports.export(ctx, "csv").body.decode())))
     assert len(rows) == 15
     assert rows[1]["peg"] == "5" and rows[2]["rmdq"] == "7" and rows[2]["red_flags"] == "fever_or_unwell"
 
 
-def test_unknown_format(journal: Journal) -> None:
+def test_unknown_format(ctx: Context) -> None:
     with pytest.raises(Exception, match="format: must be one of json, csv, fhir, ics"):
-        exports.export(journal, "xml")
+        exports.export(ctx, "xml")
 
 
-def test_pdf_report_reads_as_a_summary(journal: Journal) -> None:
-    fill(journal)
-    pdf = report_pdf(exports.report_data(journal))
+def test_pdf_report_reads_as_a_summary(ctx: Context) -> None:
+    fill(ctx)
+    pdf = report_pdf(reports.report(ctx))
     reader = PdfReader(io.BytesIO(pdf))
     assert 1 <= len(reader.pages) <= 2
     text = " ".join(page.extract_text() for page in reader.pages)
@@ -104,14 +104,14 @@ def test_pdf_report_reads_as_a_summary(journal: Journal) -> None:
         assert words in text, words
 
 
-def test_pdf_report_of_an_empty_journal(journal: Journal) -> None:
-    text = PdfReader(io.BytesIO(report_pdf(exports.report_data(journal)))).pages[0].extract_text()
+def test_pdf_report_of_an_empty_journal(ctx: Context) -> None:
+    text = PdfReader(io.BytesIO(report_pdf(reports.report(ctx)))).pages[0].extract_text()
     assert "No assessment recorded" in text and "No questionnaire answered yet" in text
 
 
-def test_html_report_has_charts_and_scores(journal: Journal) -> None:
-    fill(journal)
-    html = report_html(exports.report_data(journal))
+def test_html_report_has_charts_and_scores(ctx: Context) -> None:
+    fill(ctx)
+    html = report_html(reports.report(ctx))
     assert html.count('<svg class="chart"') == 4
     assert "Roland-Morris" in html and "Escalation: see clinician" in html
     assert "http" not in html.split("<body>")[1].replace("http://www.w3.org", "")

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from unknot.core.reminders import in_quiet_hours
 from unknot.reminders import files
-from unknot.reminders.daemon import Daemon, in_quiet_hours
+from unknot.reminders.daemon import Daemon
 
 
 class Clocks:

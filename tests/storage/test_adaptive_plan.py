@@ -9,19 +9,19 @@ from tests.strategies import base_answers
 from unknot.content.schema import Library
 from unknot.core.answers import answers_from_dict
 from unknot.core.clock import FixedClock
-from unknot.services import Journal
+from unknot.services import Context, checkins, plans, sessions
 from unknot.settings import Settings
 from unknot.storage.engine import Store, open_store
 
 START = dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC)
 
 
-def on_day(store: Store, library: Library, n: int, hour: int = 8) -> Journal:
-    return Journal(store, FixedClock(START + dt.timedelta(days=n, hours=hour - 8)), library)
+def on_day(store: Store, library: Library, n: int, hour: int = 8) -> Context:
+    return Context(Settings(), store, FixedClock(START + dt.timedelta(days=n, hours=hour - 8)), library)
 
 
-def levels(journal: Journal) -> list[str]:
-    current = journal.current()
+def levels(ctx: Context) -> list[str]:
+    current = plans.current(ctx)
     assert current is not None and current.plan is not None
     return [item.level.value for item in current.plan.items]
 
@@ -29,27 +29,27 @@ def levels(journal: Journal) -> list[str]:
 def test_eight_weeks_of_progress_and_setbacks(settings: Settings, library: Library) -> None:
     store = open_store(settings)
     first = on_day(store, library, 0)
-    first.save_assessment(answers_from_dict(base_answers(pain_now=7, regions=["lower_back", "neck"])))
+    plans.save_assessment(first, answers_from_dict(base_answers(pain_now=7, regions=["lower_back", "neck"])))
     assert set(levels(first)) == {"gentle"}
     history: list[tuple[int, str]] = []
     seen_plans: set[int | None] = set()
 
-    def note_change(journal: Journal, n: int) -> None:
-        current = journal.current()
+    def note_change(ctx: Context, n: int) -> None:
+        current = plans.current(ctx)
         assert current is not None
         if current.change_reason and current.plan_id not in seen_plans:
             history.append((n, current.change_reason))
         seen_plans.add(current.plan_id)
 
     for n in range(56):
-        journal = on_day(store, library, n)
+        ctx = on_day(store, library, n)
         pain = max(2, 7 - n // 7)
-        journal.log_checkin(pain)
+        checkins.log(ctx, pain)
         flare = n == 30
         if n % 7 not in (5, 6):  # five sessions a week
-            journal.record_session(pain_before=pain, pain_after=pain + 3 if flare else pain)
-        note_change(journal, n)
-        current_plan = journal.current()
+            sessions.record(ctx, pain_before=pain, pain_after=pain + 3 if flare else pain)
+        note_change(ctx, n)
+        current_plan = plans.current(ctx)
         assert current_plan is not None and current_plan.plan is not None
         assert current_plan.plan.total_minutes <= 30
     ups = [h for h in history if "stepped up" in h[1]]
@@ -67,15 +67,15 @@ def test_eight_weeks_of_progress_and_setbacks(settings: Settings, library: Libra
 
 def test_a_worse_checkin_after_a_session_steps_back(settings: Settings, library: Library) -> None:
     store = open_store(settings)
-    journal = on_day(store, library, 0)
-    journal.save_assessment(answers_from_dict(base_answers(pain_now=4)))
-    before = levels(journal)
-    journal.log_checkin(3)
-    journal.record_session(pain_before=3, pain_after=3)
-    assert on_day(store, library, 0).current().change_reason is None  # type: ignore[union-attr]
+    ctx = on_day(store, library, 0)
+    plans.save_assessment(ctx, answers_from_dict(base_answers(pain_now=4)))
+    before = levels(ctx)
+    checkins.log(ctx, 3)
+    sessions.record(ctx, pain_before=3, pain_after=3)
+    assert plans.current(on_day(store, library, 0)).change_reason is None  # type: ignore[union-attr]
     next_day = on_day(store, library, 1)
-    next_day.log_checkin(6)
-    current = next_day.current()
+    checkins.log(next_day, 6)
+    current = plans.current(next_day)
     assert current is not None and current.change_reason is not None
     assert "worse than before the session" in current.change_reason
     after = levels(next_day)
@@ -85,13 +85,13 @@ def test_a_worse_checkin_after_a_session_steps_back(settings: Settings, library:
 
 def test_no_change_without_enough_sessions(settings: Settings, library: Library) -> None:
     store = open_store(settings)
-    journal = on_day(store, library, 0)
-    journal.save_assessment(answers_from_dict(base_answers(pain_now=4)))
+    ctx = on_day(store, library, 0)
+    plans.save_assessment(ctx, answers_from_dict(base_answers(pain_now=4)))
     for n in range(15):
         j = on_day(store, library, n)
-        j.log_checkin(3)
+        checkins.log(j, 3)
         if n % 3 == 0:
-            j.record_session(pain_before=3, pain_after=3)
-    current = on_day(store, library, 15).current()
+            sessions.record(j, pain_before=3, pain_after=3)
+    current = plans.current(on_day(store, library, 15))
     assert current is not None and current.change_reason is None
     store.close()

@@ -16,14 +16,14 @@ WRITER = textwrap.dedent(
     import datetime as dt, sys
     from unknot.content.loader import default_library
     from unknot.core.clock import SystemClock
-    from unknot.services import open_journal
+    from unknot.services import checkins, open_context
     from unknot.settings import Settings
 
-    journal = open_journal(Settings(), SystemClock(), default_library())
+    ctx = open_context(Settings(), SystemClock(), default_library())
     start, count = int(sys.argv[1]), int(sys.argv[2])
     for n in range(start, start + count):
         day = dt.date(2000, 1, 1) + dt.timedelta(days=n)
-        journal.log_checkin(n % 11, None, "x" * 500, (), day.isoformat())
+        checkins.log(ctx, n % 11, None, "x" * 500, (), day.isoformat())
         print(day.isoformat(), flush=True)  # only after the commit returned
     """
 )

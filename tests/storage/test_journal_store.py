@@ -14,27 +14,27 @@ from unknot.content.schema import Library
 from unknot.core.answers import answers_from_dict
 from unknot.core.clock import FixedClock
 from unknot.core.errors import UserError
-from unknot.services import Journal
+from unknot.services import Context, backup, checkins, plans, preferences, sessions, today
 from unknot.settings import Settings
 from unknot.storage.engine import open_store
 
 
-def save(journal: Journal, **changes: Any) -> None:
-    journal.save_assessment(answers_from_dict(base_answers(**changes)))
+def save(ctx: Context, **changes: Any) -> None:
+    plans.save_assessment(ctx, answers_from_dict(base_answers(**changes)))
 
 
-def test_checkin_replaces_the_same_date(journal: Journal) -> None:
-    first = journal.log_checkin("6", "5", "stiff", (), "2026-11-20")
-    second = journal.log_checkin(4, None, "", ("fever_or_unwell",), "2026-11-20")
+def test_checkin_replaces_the_same_date(ctx: Context) -> None:
+    first = checkins.log(ctx, "6", "5", "stiff", (), "2026-11-20")
+    second = checkins.log(ctx, 4, None, "", ("fever_or_unwell",), "2026-11-20")
     assert not first.replaced and second.replaced
-    [day] = journal.history()
+    [day] = checkins.history(ctx)
     assert day.checkin is not None
     assert (day.checkin.pain, day.checkin.stiffness, day.checkin.red_flags) == (4, None, ("fever_or_unwell",))
     assert second.urgency == "see_clinician"
 
 
-def test_checkin_defaults_to_the_clocks_today(journal: Journal, clock: FixedClock) -> None:
-    assert journal.log_checkin(3).checkin.date == clock.now().date()
+def test_checkin_defaults_to_the_clocks_today(ctx: Context, clock: FixedClock) -> None:
+    assert checkins.log(ctx, 3).checkin.date == clock.now().date()
 
 
 @pytest.mark.parametrize(
@@ -50,71 +50,76 @@ def test_checkin_defaults_to_the_clocks_today(journal: Journal, clock: FixedCloc
         (("3", None, "", (), "24/11/2026"), "date: '24/11/2026' is not a date in the form YYYY-MM-DD"),
     ],
 )
-def test_invalid_checkin_writes_nothing(journal: Journal, args: tuple[Any, ...], message: str) -> None:
+def test_invalid_checkin_writes_nothing(ctx: Context, args: tuple[Any, ...], message: str) -> None:
     with pytest.raises(UserError) as caught:
-        journal.log_checkin(*args)
+        checkins.log(ctx, *args)
     assert str(caught.value).startswith(message)
-    assert journal.history() == []
+    assert checkins.history(ctx) == []
 
 
-def test_session_needs_a_self_care_assessment(journal: Journal) -> None:
+def test_session_needs_a_self_care_assessment(ctx: Context) -> None:
     with pytest.raises(UserError, match="no saved assessment"):
-        journal.record_session()
-    save(journal, red_flags=["cancer_history"])
+        sessions.record(ctx)
+    save(ctx, red_flags=["cancer_history"])
     with pytest.raises(UserError, match="see_clinician"):
-        journal.record_session()
-    save(journal)
-    row = journal.record_session(date_text="2026-11-23")
-    current = journal.current()
+        sessions.record(ctx)
+    save(ctx)
+    row = sessions.record(ctx, date_text="2026-11-23").session
+    current = plans.current(ctx)
     assert current is not None and current.plan is not None
-    assert row.items_done == [i.id for i in current.plan.items]
-    assert journal.history()[0].sessions_completed == 1
+    assert list(row.items_done) == [i.id for i in current.plan.items]
+    assert checkins.history(ctx)[0].sessions_completed == 1
 
 
-def test_a_session_with_an_exercise_not_in_the_plan_writes_nothing(journal: Journal) -> None:
-    save(journal)
+def test_a_session_with_an_exercise_not_in_the_plan_writes_nothing(ctx: Context) -> None:
+    save(ctx)
     with pytest.raises(UserError, match="items_done: 'moonwalk' is not an exercise in your plan"):
-        journal.record_session(items_done=["moonwalk"])
-    assert journal.history() == []
+        sessions.record(ctx, items_done=["moonwalk"])
+    assert checkins.history(ctx) == []
 
 
-def test_status_walks_through_the_day(journal: Journal) -> None:
-    assert journal.status().next_step == "start"
-    save(journal)
-    assert journal.status().next_step == "checkin"
-    journal.log_checkin(4)
-    assert journal.status().next_step == "session"
-    journal.record_session()
-    status = journal.status()
+def test_status_walks_through_the_day(ctx: Context) -> None:
+    assert today.status(ctx).next_step == "start"
+    save(ctx)
+    assert today.status(ctx).next_step == "checkin"
+    checkins.log(ctx, 4)
+    assert today.status(ctx).next_step == "session"
+    sessions.record(ctx)
+    status = today.status(ctx)
     assert (status.next_step, status.sessions_completed) == ("done", 1)
 
 
-def test_prefs_round_trip_and_validation(journal: Journal) -> None:
-    assert journal.prefs().voice is True
-    assert journal.set_pref("voice", "off").voice is False
-    assert journal.set_pref("session_time", "07:45").session_time == dt.time(7, 45)
+def test_prefs_round_trip_and_validation(ctx: Context) -> None:
+    assert preferences.get(ctx).voice is True
+    assert preferences.change(ctx, {"voice": "off"}).voice is False
+    assert preferences.change(ctx, {"session_time": "07:45"}).session_time == dt.time(7, 45)
     with pytest.raises(UserError, match="theme: "):
-        journal.set_pref("theme", "purple")
+        preferences.change(ctx, {"theme": "purple"})
     with pytest.raises(UserError, match="colour: unknown setting"):
-        journal.set_pref("colour", "red")
+        preferences.change(ctx, {"colour": "red"})
 
 
-def fill(journal: Journal) -> None:
-    save(journal, sitting_hours=8)
+def empty_context(tmp_path: Any, clock: FixedClock, library: Library) -> Context:
+    settings = Settings(home=tmp_path / "empty")
+    return Context(settings, open_store(settings), clock, library)
+
+
+def fill(ctx: Context) -> None:
+    save(ctx, sitting_hours=8)
     for day in range(10, 20):
-        journal.log_checkin(day % 7, day % 5, f"day {day}", (), f"2026-11-{day}")
+        checkins.log(ctx, day % 7, day % 5, f"day {day}", (), f"2026-11-{day}")
         if day % 2:
-            journal.record_session(date_text=f"2026-11-{day}")
-    journal.set_pref("theme", "dark")
+            sessions.record(ctx, date_text=f"2026-11-{day}")
+    preferences.change(ctx, {"theme": "dark"})
 
 
 def test_export_import_export_is_identical(
-    journal: Journal, settings: Settings, library: Library, clock: FixedClock, tmp_path: Any
+    ctx: Context, settings: Settings, library: Library, clock: FixedClock, tmp_path: Any
 ) -> None:
-    fill(journal)
-    document = journal.export_document()
+    fill(ctx)
+    document = backup.export_document(ctx)
     text = json.dumps(document)
-    journal.store.close()
+    ctx.store.close()
     if settings.database_url:  # PostgreSQL: start again from an empty database
         from tests.conftest import _reset_postgres
 
@@ -122,19 +127,19 @@ def test_export_import_export_is_identical(
         target = settings
     else:
         target = Settings(home=tmp_path / "second-home")
-    second = Journal(open_store(target), clock, library)
-    counts = second.import_document(text)
+    second = Context(target, open_store(target), clock, library)
+    counts = backup.import_document(second, text)
     assert counts == {"assessments": 1, "checkins": 10, "sessions": 5}
-    assert second.export_document() == document
-    second.log_checkin(2)  # ids continue after an import
-    second.record_session()
+    assert backup.export_document(second) == document
+    checkins.log(second, 2)  # ids continue after an import
+    sessions.record(second)
 
 
-def test_import_refuses_a_non_empty_journal(journal: Journal) -> None:
-    fill(journal)
-    document = json.dumps(journal.export_document())
+def test_import_refuses_a_non_empty_journal(ctx: Context) -> None:
+    fill(ctx)
+    document = json.dumps(backup.export_document(ctx))
     with pytest.raises(UserError, match="already has a journal"):
-        journal.import_document(document)
+        backup.import_document(ctx, document)
 
 
 @pytest.mark.parametrize(
@@ -148,40 +153,40 @@ def test_import_refuses_a_non_empty_journal(journal: Journal) -> None:
     ],
 )
 def test_a_bad_document_imports_nothing(
-    journal: Journal, library: Library, clock: FixedClock, tmp_path: Any, change: Any, words: str
+    ctx: Context, library: Library, clock: FixedClock, tmp_path: Any, change: Any, words: str
 ) -> None:
-    fill(journal)
-    document = journal.export_document()
+    fill(ctx)
+    document = backup.export_document(ctx)
     change(document)
-    empty = Journal(open_store(Settings(home=tmp_path / "empty")), clock, library)
+    empty = empty_context(tmp_path, clock, library)
     with pytest.raises(UserError, match=words):
-        empty.import_document(json.dumps(document))
-    assert empty.export_document()["checkins"] == []
-    assert empty.export_document()["assessments"] == []
+        backup.import_document(empty, json.dumps(document))
+    assert backup.export_document(empty)["checkins"] == []
+    assert backup.export_document(empty)["assessments"] == []
 
 
 def test_an_import_failing_in_the_database_leaves_nothing(
-    journal: Journal, library: Library, clock: FixedClock, tmp_path: Any
+    ctx: Context, library: Library, clock: FixedClock, tmp_path: Any
 ) -> None:
-    fill(journal)
-    document = journal.export_document()
-    empty = Journal(open_store(Settings(home=tmp_path / "empty")), clock, library)
+    fill(ctx)
+    document = backup.export_document(ctx)
+    empty = empty_context(tmp_path, clock, library)
     with empty.store.engine.begin() as connection:  # the database refuses sessions, after other rows went in
         connection.exec_driver_sql(
             "CREATE TRIGGER refuse BEFORE INSERT ON sessions BEGIN SELECT RAISE(ABORT, 'disk trouble'); END"
         )
     with pytest.raises(IntegrityError, match="disk trouble"):
-        empty.import_document(json.dumps(document))
-    after = empty.export_document()
+        backup.import_document(empty, json.dumps(document))
+    after = backup.export_document(empty)
     assert after["assessments"] == [] and after["plans"] == [] and after["checkins"] == []
 
 
 def test_settings_in_a_document_are_checked(
-    journal: Journal, library: Library, clock: FixedClock, tmp_path: Any
+    ctx: Context, library: Library, clock: FixedClock, tmp_path: Any
 ) -> None:
-    fill(journal)
-    document = journal.export_document()
+    fill(ctx)
+    document = backup.export_document(ctx)
     document["settings"]["colour"] = "red"
-    empty = Journal(open_store(Settings(home=tmp_path / "empty")), clock, library)
+    empty = empty_context(tmp_path, clock, library)
     with pytest.raises(UserError, match="settings"):
-        empty.import_document(json.dumps(document))
+        backup.import_document(empty, json.dumps(document))

@@ -9,6 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.web.conftest import csrf_of
+from unknot.services import checkins
 
 PAGES = [
     "/",
@@ -172,14 +173,14 @@ def test_cached_pages_follow_writes_from_another_process(client: TestClient, hom
 
 
 def test_history_pages_sixty_days_at_a_time(client: TestClient) -> None:
-    journal = client.app.state.journal  # type: ignore[attr-defined]
-    start = journal.today() - dt.timedelta(days=69)
+    ctx = client.app.state.context  # type: ignore[attr-defined]
+    start = ctx.today() - dt.timedelta(days=69)
     for n in range(70):
-        journal.log_checkin(n % 11, date_text=(start + dt.timedelta(days=n)).isoformat())
+        checkins.log(ctx, n % 11, date_text=(start + dt.timedelta(days=n)).isoformat())
     first = client.get("/history").text
     rows = re.findall(r'<th scope="row">([0-9-]+)</th>', first)
     assert len(rows) == 60 and "page 1 of 2" in first
-    assert rows[0] == journal.today().isoformat() and start.isoformat() not in rows
+    assert rows[0] == ctx.today().isoformat() and start.isoformat() not in rows
     assert 'href="/history?page=2"' in first and "Newer days" not in first
     second = client.get("/history?page=2").text
     older = re.findall(r'<th scope="row">([0-9-]+)</th>', second)

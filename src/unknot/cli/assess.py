@@ -1,4 +1,4 @@
-"""`unknot assess`: assess intake answers from a file (see shared/contracts/assess.md)."""
+"""`unknot assess`: assess intake answers from a file (the public contract: docs/contracts/assess.md)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from typing import Annotated
 
 import typer
 
-from unknot import services
-from unknot.cli.common import console, journal_from_env, library, print_json, read_input
+from unknot.cli.common import console, context_from_env, library, print_json, read_input
 from unknot.cli.render import render_assessment
 from unknot.core.answers import parse_answers
+from unknot.services import catalog, plans
 
 
 def assess_command(
@@ -23,7 +23,7 @@ def assess_command(
     text = read_input(answers, "answers")
     lib = library()
     parsed = parse_answers(text)
-    result = journal_from_env().save_assessment(parsed) if save else services.assess_intake(parsed, lib)
+    result = plans.save_assessment(context_from_env(), parsed) if save else catalog.assess_intake(parsed, lib)
     if as_json:
         print_json(result.model_dump(mode="json"))
     else:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import sys
-import time
 from typing import Annotated
 
 import typer
@@ -14,15 +12,16 @@ from rich.table import Table
 
 from unknot.cli.common import (
     console,
+    context_from_env,
     fail,
-    journal_from_env,
     print_json,
     read_input,
     settings_from_env,
     user_errors,
 )
 from unknot.core.breaks import TraceError, parse_trace, simulate
-from unknot.reminders import autostart, files
+from unknot.core.reminders import COUNTED, SHOWN
+from unknot.reminders import autostart, control
 from unknot.services import breaks
 
 app = typer.Typer(help="Break reminders: run, install, status, pause, resume, stats, simulate.")
@@ -34,7 +33,7 @@ def simulate_command(
     trace: Annotated[str, typer.Option("--trace", help="A JSON trace file, or - for standard input.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
-    """Run the break engine over a recorded trace of activity (see shared/contracts/breaks.md)."""
+    """Run the break engine over a recorded trace of activity (see docs/contracts/breaks.md)."""
     text = read_input(trace, "trace")
     try:
         result = simulate(*parse_trace(json.loads(text)))
@@ -59,8 +58,7 @@ def run_command(
     poll: Annotated[float, typer.Option(help="Seconds between idle checks.", min=0.05, max=60)] = 5,
 ) -> None:
     """Run the reminders in the foreground (Ctrl+C or SIGTERM stops them cleanly)."""
-    folder = settings_from_env().home
-    breaks.write_config(journal_from_env(), folder, poll_seconds=poll)
+    breaks.start(context_from_env(), poll)
     # Hand over to the lean daemon process: it loads neither the database layer nor the content.
     os.execv(sys.executable, [sys.executable, "-m", "unknot.reminders"])
 
@@ -79,49 +77,23 @@ def uninstall_command() -> None:
         console().print(line)
 
 
-def _running(state: dict[str, object] | None) -> bool:
-    pid = state.get("pid") if state else None
-    if not isinstance(pid, int):
-        return False
-    try:
-        os.kill(pid, 0)
-    except OSError:
-        return False
-    return True
-
-
 @app.command("status")
 def status_command(as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False) -> None:
     """Whether the reminders run, where idle time comes from, and how long since the last break."""
-    folder = settings_from_env().home
-    state = files.read_json(folder / files.STATE)
-    running = _running(state)
-    pause = files.read_json(folder / files.PAUSE) or {}
-    paused_until = float(pause.get("until", 0))
-    report = {
-        "running": running,
-        "source": state.get("source") if running and state else None,
-        "minutes_since_break": round(float(state.get("work_seconds", 0)) / 60, 1)
-        if running and state
-        else None,
-        "paused_until": dt.datetime.fromtimestamp(paused_until).isoformat(timespec="minutes")
-        if paused_until > time.time()
-        else None,
-        "autostart": autostart.installed(),
-    }
+    report = control.status(settings_from_env().home)
     if as_json:
-        print_json(report)
+        print_json(report.as_json())
         return
     out = console()
     out.print(
-        "Reminders are " + (f"running (idle time from {report['source']})" if running else "not running")
+        "Reminders are " + (f"running (idle time from {report.source})" if report.running else "not running")
     )
-    if running:
-        out.print(f"Active for {report['minutes_since_break']} minutes since the last break.")
-    if report["paused_until"]:
-        out.print(f"Paused until {report['paused_until']}.")
+    if report.running:
+        out.print(f"Active for {report.minutes_since_break} minutes since the last break.")
+    if report.paused_until:
+        out.print(f"Paused until {report.paused_until}.")
     out.print(
-        "Starts at login." if report["autostart"] else "Not set to start at login ('unknot breaks install')."
+        "Starts at login." if report.autostart else "Not set to start at login ('unknot breaks install')."
     )
 
 
@@ -130,15 +102,14 @@ def pause_command(
     minutes: Annotated[int, typer.Option(help="How long to pause, in minutes.", min=1, max=24 * 60)] = 60,
 ) -> None:
     """Pause the reminders for a while (activity then does not count towards a break)."""
-    until = time.time() + minutes * 60
-    files.write_json(settings_from_env().home / files.PAUSE, {"until": until})
-    console().print(f"Paused until {dt.datetime.fromtimestamp(until).strftime('%H:%M')}.")
+    until = control.pause(settings_from_env().home, minutes)
+    console().print(f"Paused until {until.strftime('%H:%M')}.")
 
 
 @app.command("resume")
 def resume_command() -> None:
     """Resume the reminders now."""
-    (settings_from_env().home / files.PAUSE).unlink(missing_ok=True)
+    control.resume(settings_from_env().home)
     console().print("Resumed.")
 
 
@@ -148,18 +119,16 @@ def stats_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
 ) -> None:
     """Breaks per day: prompted, taken, snoozed, skipped, natural breaks, water."""
-    rows = breaks.stats(journal_from_env(), settings_from_env().home, days)
+    rows = breaks.ingest_and_count(context_from_env(), days)
     if as_json:
-        print_json([{"date": r.date.isoformat(), **{k: r[k] for k in breaks.KINDS}} for r in rows])
+        print_json([{"date": r.date.isoformat(), **{k.value: r[k] for k in COUNTED}} for r in rows])
         return
     table = Table(title=f"Breaks, last {days} days")
-    columns = ("prompted", "taken", "snoozed", "skipped", "natural", "water")
-    for column in ("date", *columns):
-        table.add_column(
-            column.replace("_", " ").capitalize(), justify="left" if column == "date" else "right"
-        )
+    table.add_column("Date")
+    for heading in SHOWN.values():
+        table.add_column(heading, justify="right")
     for r in rows:
-        table.add_row(r.date.isoformat(), *(str(r[c]) for c in columns))
+        table.add_row(r.date.isoformat(), *(str(r[kind]) for kind in SHOWN))
     console().print(
         table if rows else "No breaks recorded yet. Start the reminders with 'unknot breaks run'."
     )

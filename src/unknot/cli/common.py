@@ -16,7 +16,7 @@ from unknot.content.loader import default_library
 from unknot.content.schema import Library
 from unknot.core.clock import SystemClock
 from unknot.core.errors import UserError
-from unknot.services import Journal, open_journal
+from unknot.services import Context, open_context
 from unknot.settings import Settings
 
 INVALID = 2
@@ -63,9 +63,9 @@ def settings_from_env() -> Settings:
         fail(f"UNKNOT_{str(first['loc'][0]).upper()}: {first['msg']}")
 
 
-def journal_from_env() -> Journal:
-    """The user's journal, wired from the environment: the one place the real clock is chosen."""
-    return open_journal(settings_from_env(), SystemClock(), library())
+def context_from_env() -> Context:
+    """The person's unknot, wired from the environment: the one place the real clock is chosen."""
+    return open_context(settings_from_env(), SystemClock(), library())
 
 
 def read_input(path: str, field: str) -> str:

@@ -11,17 +11,15 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from unknot.cli.common import console, fail, journal_from_env, read_input
-from unknot.exports.pdf import report_pdf
-from unknot.exports.report import report_html
-from unknot.services import exports
+from unknot.cli.common import console, context_from_env, fail, read_input
+from unknot.services import backup, exports, reports
 
 
 def export_command(
     format_: Annotated[str, typer.Option("--format", help="json (importable), csv, fhir or ics.")] = "json",
 ) -> None:
     """Write the journal to standard output: json, csv, fhir (an R4 Bundle) or ics (the daily session)."""
-    exported = exports.export(journal_from_env(), format_)
+    exported = exports.export(context_from_env(), format_)
     sys.stdout.buffer.write(exported.body)
     sys.stdout.flush()
 
@@ -30,14 +28,14 @@ def report_command(
     out: Annotated[Path, typer.Option("--out", help="Where to write it: a .pdf or .html file.")],
 ) -> None:
     """Write a one-to-two page summary for a clinician: assessment, plan, adherence, trends, scores."""
-    suffix = out.suffix.lower()
-    if suffix not in (".pdf", ".html"):
-        fail(f"out: the report is written as .pdf or .html, not '{out.suffix or out.name}'")
+    kind = out.suffix.lower().removeprefix(".")
+    if kind not in reports.FORMATS:
+        written = " or ".join(f".{k}" for k in reports.FORMATS)
+        fail(f"out: the report is written as {written}, not '{out.suffix or out.name}'")
     if not out.parent.is_dir():
         fail(f"out: the folder {out.parent} does not exist")
-    data = exports.report_data(journal_from_env())
-    body = report_pdf(data) if suffix == ".pdf" else report_html(data).encode()
-    write_whole(out, body)
+    report = reports.render(context_from_env(), kind)
+    write_whole(out, report.body)
     console().print(f"Wrote the report to {escape(str(out))}.")
 
 
@@ -55,6 +53,6 @@ def import_command(
 ) -> None:
     """Read an exported journal into an empty data folder: all or nothing."""
     text = read_input(file, "import")
-    counts = journal_from_env().import_document(text)
+    counts = backup.import_document(context_from_env(), text)
     summary = ", ".join(f"{n} {what}" for what, n in counts.items())
     console().print(f"Imported {summary}.")

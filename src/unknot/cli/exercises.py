@@ -6,29 +6,29 @@ from typing import Annotated
 
 import typer
 
-from unknot import services
 from unknot.cli.common import console, library, print_json, user_errors
 from unknot.cli.render import exercise_panel, exercises_table
 from unknot.content.schema import ExerciseKind, Muscle, Position
+from unknot.services import catalog
 
 app = typer.Typer(help="Browse the exercise library.", invoke_without_command=True)
 
 
 @app.callback()
 def list_exercises(
-    ctx: typer.Context,
+    invocation: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print the library as JSON.")] = False,
     target: Annotated[Muscle | None, typer.Option(help="Only exercises for this muscle group.")] = None,
     position: Annotated[Position | None, typer.Option(help="Only exercises in this position.")] = None,
     kind: Annotated[ExerciseKind | None, typer.Option(help="Only exercises of this kind.")] = None,
 ) -> None:
     """List exercises (all, or those matching the filters)."""
-    if ctx.invoked_subcommand is not None:
+    if invocation.invoked_subcommand is not None:
         return
     lib = library()
-    found = services.find_exercises(lib, target, position, kind.value if kind else None)
+    found = catalog.find_exercises(lib, target, position, kind.value if kind else None)
     if as_json:
-        print_json([services.exercise_record(e, lib) for e in found])
+        print_json([catalog.exercise_record(e, lib) for e in found])
     else:
         console().print(exercises_table(found))
 
@@ -41,8 +41,8 @@ def show_exercise(
 ) -> None:
     """Show one exercise in full: steps, dose, what to feel, when to stop, sources."""
     lib = library()
-    exercise = services.get_exercise(lib, exercise_id)
+    exercise = catalog.get_exercise(lib, exercise_id)
     if as_json:
-        print_json(services.exercise_record(exercise, lib))
+        print_json(catalog.exercise_record(exercise, lib))
     else:
         console().print(exercise_panel(exercise, lib))

@@ -10,11 +10,11 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.prompt import Confirm, IntPrompt
 
-from unknot.cli.common import console, fail, journal_from_env, print_json
+from unknot.cli.common import console, context_from_env, fail, print_json
 from unknot.cli.render_followup import due_table, escalation_panel, progress_view
 from unknot.content.schema import Questionnaire
-from unknot.core.questionnaires import parse_numbers, ticks_to_answers
-from unknot.services import followup
+from unknot.present.words import score
+from unknot.services import progress
 
 
 def progress_command(
@@ -24,16 +24,17 @@ def progress_command(
     ] = None,
 ) -> None:
     """Progress so far: pain against your baseline, adherence, trends, and whether to see a professional."""
-    journal = journal_from_env()
-    report = followup.progress(journal, today)
+    ctx = context_from_env()
     if as_json:
-        print_json(report.as_contract())
+        print_json(progress.progress(ctx, today).as_contract())
         return
+    seen = progress.overview(ctx, today)
     out = console()
-    if report.escalation.level != "none":
-        out.print(escalation_panel(report.escalation, journal.library))
-    out.print(progress_view(report, journal.history(), followup.responses(journal)))
-    out.print(due_table(followup.due(journal), journal.library))
+    escalation = escalation_panel(seen.progress.escalation, ctx.library)
+    if escalation:
+        out.print(escalation)
+    out.print(progress_view(seen.progress, seen.days, seen.responses, ctx.library))
+    out.print(due_table(seen.due, ctx.library))
 
 
 def _ask(form: Questionnaire, out: Console) -> list[int]:
@@ -51,32 +52,28 @@ def _ask(form: Questionnaire, out: Console) -> list[int]:
 
 
 def questionnaire_command(
-    name: Annotated[str, typer.Argument(metavar="NAME", help="peg or rmdq.")],
-    answers: Annotated[str | None, typer.Option("--answers", help="PEG: three ratings, e.g. 5,6,4.")] = None,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The questionnaire's id.")],
+    answers: Annotated[
+        str | None, typer.Option("--answers", help="A 0-10 questionnaire: one rating per item, e.g. 5,6,4.")
+    ] = None,
     ticked: Annotated[
-        str | None, typer.Option("--ticked", help="RMDQ: numbers of the sentences that apply.")
+        str | None,
+        typer.Option("--ticked", help="A tick questionnaire: the numbers of the sentences that apply."),
     ] = None,
     date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD (default today).")] = None,
 ) -> None:
-    """Answer a questionnaire (PEG weekly, Roland-Morris every two weeks): asks when no answers are given."""
-    journal = journal_from_env()
-    form = followup.questionnaire(journal, name)
+    """Answer a questionnaire: asks, item by item, when no answers are given."""
+    ctx = context_from_env()
+    form = progress.questionnaire(ctx, name)
     out = console()
-    if answers is not None and form.response == "scale_0_10":
-        values = parse_numbers(answers)
-    elif ticked is not None and form.response == "tick":
-        values = ticks_to_answers(form, parse_numbers(ticked, "ticked"))
-    elif answers is None and ticked is None:
+    if answers is None and ticked is None:
         if not sys.stdin.isatty():
             option = "--answers" if form.response == "scale_0_10" else "--ticked"
             fail(f"answers: missing (give {option}, or run it in a terminal to be asked)")
         values = _ask(form, out)
     else:
-        fail(
-            f"answers: {form.short_name} takes {'--answers' if form.response == 'scale_0_10' else '--ticked'}"
-        )
-    response, replaced = followup.answer(journal, form.id, values, date)
-    verb = "Replaced" if replaced else "Saved"
-    out.print(
-        f"{verb} your {form.short_name} for {response.date}: score {response.score:g} of {form.max_score:g}."
-    )
+        values = progress.answers_from_text(form, answers, ticked)
+    saved = progress.answer(ctx, form.id, values, date)
+    verb = "Replaced" if saved.replaced else "Saved"
+    total = f"{score(saved.response.score)} of {score(form.max_score)}"
+    out.print(f"{verb} your {form.short_name} for {saved.response.date}: score {total}.")

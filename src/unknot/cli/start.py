@@ -8,11 +8,12 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.prompt import Confirm, Prompt
 
-from unknot.cli.common import console, journal_from_env, library
+from unknot.cli.common import console, context_from_env, library
 from unknot.cli.render import render_assessment
 from unknot.cli.widgets import ask_number, ask_score
-from unknot.content.schema import Library, Urgency
+from unknot.content.schema import CareLevel, Library
 from unknot.core.answers import SKIPPED_AFTER_EMERGENCY, answers_from_dict, has_emergency_flag
+from unknot.services import plans
 
 REGION_CHOICES = {"1": "neck", "2": "upper_back", "3": "lower_back"}
 TRAUMA_CHOICES = {"1": "none", "2": "minor", "3": "major"}
@@ -43,7 +44,7 @@ def _red_flags(lib: Library, out: Console) -> list[str]:
     for flag in lib.safety.flags:
         if Confirm.ask(flag.question, default=False, console=out):
             present.append(flag.id)
-            if flag.urgency is Urgency.EMERGENCY:
+            if flag.urgency is CareLevel.EMERGENCY:
                 break
     return present
 
@@ -80,7 +81,6 @@ def start_command() -> None:
     answers["red_flags"] = _red_flags(lib, out)
     emergency = has_emergency_flag(answers["red_flags"])
     answers |= SKIPPED_AFTER_EMERGENCY if emergency else _the_rest(out)
-    journal = journal_from_env()
-    result = journal.save_assessment(answers_from_dict(answers))
+    result = plans.save_assessment(context_from_env(), answers_from_dict(answers))
     render_assessment(out, result, lib)
     out.print("[dim]Saved. See it any time with 'unknot today'.[/dim]")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -13,16 +12,12 @@ from rich.panel import Panel
 from rich.prompt import Confirm
 from rich.text import Text
 
-from unknot.cli.common import console, fail, journal_from_env, settings_from_env
+from unknot.cli.common import console, context_from_env, fail
 from unknot.cli.terminal import Cues, ScaledClock, read_key, single_keys
 from unknot.cli.widgets import bullets, progress_bar
-from unknot.content.schema import Therapy, TherapyId
-from unknot.core.relief import therapy_minutes
-
-
-class Kind(StrEnum):
-    HEAT = "heat"
-    COLD = "cold"
+from unknot.content.schema import Therapy
+from unknot.present.words import TIMER_DONE, TIMER_START_CUE, TIMER_STOPPED
+from unknot.services import preferences, relief
 
 
 def _safety(therapy: Therapy) -> Panel:
@@ -61,32 +56,21 @@ def _countdown(total: float, scale: float) -> bool:
 
 
 def therapy_command(
-    kind: Annotated[Kind, typer.Argument(help="heat or cold.")],
+    kind: Annotated[str, typer.Argument(help="heat or cold.")],
     minutes: Annotated[int | None, typer.Option("--minutes", help="1 to 20 (default 15).")] = None,
 ) -> None:
     """Time a heat or cold application, with its safety checks; it never runs past 20 minutes."""
-    journal = journal_from_env()
-    therapy = journal.library.therapies[TherapyId(kind.value)]
-    length = therapy_minutes(minutes, therapy)
+    ctx = context_from_env()
+    timer = relief.timer(ctx, kind, minutes)
     if not sys.stdin.isatty():
         fail("therapy: the timer needs a terminal")
-    out = console()
+    out, therapy = console(), timer.therapy
     out.print(_safety(therapy))
     if not Confirm.ask("Have you checked these, with a cloth between your skin and the pack?", console=out):
         out.print("Fine: come back when you are ready.")
         return
-    prefs = journal.prefs()
-    cues = Cues(bell=True, voice=prefs.voice)
-    cues(f"{therapy.name} for {length} minutes. Starting now.")
-    finished = _countdown(length * 60, settings_from_env().time_scale)
-    cues("Time is up. Remove the pack and check your skin." if finished else "Stopped.")
-    out.print(
-        Panel(_end_words(kind, finished), title="Time is up" if finished else "Stopped", border_style="green")
-    )
-
-
-def _end_words(kind: Kind, finished: bool) -> str:
-    words = "Remove the pack now and check your skin." if finished else "Remove the pack and check your skin."
-    if kind is Kind.COLD:
-        words += " Wait at least 20 to 40 minutes before using cold again."
-    return words
+    cues = Cues(bell=True, voice=preferences.get(ctx).voice)
+    cues(f"{therapy.name} for {timer.minutes} minutes. {TIMER_START_CUE}")
+    finished = _countdown(timer.minutes * 60, ctx.settings.time_scale)
+    cues(f"{TIMER_DONE}. {timer.at_end}" if finished else f"{TIMER_STOPPED}.")
+    out.print(Panel(timer.at_end, title=TIMER_DONE if finished else TIMER_STOPPED, border_style="green"))

@@ -1,16 +1,23 @@
-"""Loads the content shipped in `unknot/content/data` and checks that its cross-references resolve."""
+"""Loads the content shipped in `unknot/content/data` and checks that its cross-references resolve.
+
+Every content kind is listed once, in `FOLDERS`: loading the library, checking one file and the docs
+all follow that table.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from unknot.content.schema import (
+    CareLevel,
     Cause,
     CauseId,
     Exercise,
@@ -21,24 +28,40 @@ from unknot.content.schema import (
     Source,
     Therapy,
     TherapyId,
-    Urgency,
 )
 from unknot.core.answers import EMERGENCY_FLAGS, RED_FLAG_IDS
 
 M = TypeVar("M", bound=BaseModel)
 # libyaml's loader when PyYAML has it: it parses the library several times faster.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Each folder of the content and the model of its files (one item per file, named by its id).
+FOLDERS: dict[str, type[BaseModel]] = {
+    "exercises": Exercise,
+    "causes": Cause,
+    "therapies": Therapy,
+    "habits": Habit,
+    "questionnaires": Questionnaire,
+}
+SAFETY_FILE, SOURCES_FILE = "safety.yaml", "sources.yaml"
+# Files to check in place of (or beside) the shipped ones, by path inside the content ("habits/x.yaml").
+Overlay = Mapping[str, Path]
 
 
 class ContentError(Exception):
     """A content file is malformed or refers to something that does not exist."""
 
 
-def _read_yaml(node: Traversable) -> Any:
+def data_root() -> Traversable:
+    return resources.files("unknot.content") / "data"
+
+
+def _read_yaml(node: Traversable | Path, where: str) -> Any:
     try:
         return yaml.load(node.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
-        raise ContentError(f"{node.name}: not valid YAML: {exc}") from exc
+        raise ContentError(f"{where}: not valid YAML: {exc}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ContentError(f"{where}: cannot read it: {exc}") from exc
 
 
 def _parse(model: type[M], data: Any, where: str) -> M:
@@ -50,50 +73,89 @@ def _parse(model: type[M], data: Any, where: str) -> M:
         raise ContentError(f"{where}: {loc}: {first['msg']}") from exc
 
 
-def _load_folder(root: Traversable, kind: str, model: type[M]) -> list[tuple[str, M]]:
-    folder = root / kind
+def _files(root: Traversable, folder: str, overlay: Overlay) -> Iterator[tuple[str, Traversable | Path]]:
+    """The YAML files of one folder, by name, with the overlay's files in place of shipped ones."""
+    found: dict[str, Traversable | Path] = {
+        node.name: node for node in (root / folder).iterdir() if node.name.endswith(".yaml")
+    }
+    for where, path in overlay.items():
+        parent, _, name = where.rpartition("/")
+        if parent == folder:
+            found[name] = path
+    for name in sorted(found):
+        yield f"{folder}/{name}", found[name]
+
+
+def _load_folder(root: Traversable, folder: str, model: type[M], overlay: Overlay) -> list[tuple[str, M]]:
     items = []
-    for node in sorted(folder.iterdir(), key=lambda n: n.name):
-        if node.name.endswith(".yaml"):
-            where = f"{kind}/{node.name}"
-            item = _parse(model, _read_yaml(node), where)
-            if getattr(item, "id", None) != node.name.removesuffix(".yaml"):
-                raise ContentError(f"{where}: id must match the file name")
-            items.append((where, item))
+    for where, node in _files(root, folder, overlay):
+        item = _parse(model, _read_yaml(node, where), where)
+        if getattr(item, "id", None) != where.rpartition("/")[2].removesuffix(".yaml"):
+            raise ContentError(f"{where}: id must match the file name")
+        items.append((where, item))
     return items
 
 
-def load_library(root: Traversable | None = None) -> Library:
+def _top_file(root: Traversable, name: str, overlay: Overlay) -> Any:
+    return _read_yaml(overlay.get(name) or root / name, name)
+
+
+def load_library(root: Traversable | None = None, overlay: Overlay | None = None) -> Library:
     """Read and validate every content file. Raises ContentError naming the file and field."""
-    root = root or resources.files("unknot.content") / "data"
-    raw_sources = _read_yaml(root / "sources.yaml")
+    root, overlay = root or data_root(), overlay or {}
+    raw_sources = _top_file(root, SOURCES_FILE, overlay)
     if not isinstance(raw_sources, list):
-        raise ContentError("sources.yaml: must be a list of sources")
-    sources = [_parse(Source, s, f"sources.yaml[{i}]") for i, s in enumerate(raw_sources)]
-    exercises = _load_folder(root, "exercises", Exercise)
-    causes = _load_folder(root, "causes", Cause)
-    therapies = _load_folder(root, "therapies", Therapy)
-    habits = _load_folder(root, "habits", Habit)
-    questionnaires = _load_folder(root, "questionnaires", Questionnaire)
-    safety = _parse(Safety, _read_yaml(root / "safety.yaml"), "safety.yaml")
+        raise ContentError(f"{SOURCES_FILE}: must be a list of sources")
+    sources = [_parse(Source, s, f"{SOURCES_FILE}[{i}]") for i, s in enumerate(raw_sources)]
+    exercises = _load_folder(root, "exercises", Exercise, overlay)
+    causes = _load_folder(root, "causes", Cause, overlay)
+    therapies = _load_folder(root, "therapies", Therapy, overlay)
+    habits = _load_folder(root, "habits", Habit, overlay)
+    questionnaires = _load_folder(root, "questionnaires", Questionnaire, overlay)
+    safety = _parse(Safety, _top_file(root, SAFETY_FILE, overlay), SAFETY_FILE)
+    items: list[tuple[str, BaseModel]] = [*exercises, *causes, *therapies, *habits, *questionnaires]
     library = Library(
-        sources=_unique("sources.yaml", [(s.id, s) for s in sources]),
+        sources=_unique(SOURCES_FILE, [(s.id, s) for s in sources]),
         exercises={e.id: e for _, e in exercises},
         causes={c.id: c for _, c in causes},
         therapies={t.id: t for _, t in therapies},
         habits={h.id: h for _, h in habits},
         safety=safety,
         questionnaires={q.id: q for _, q in questionnaires},
-        files=tuple(w for w, _ in [*exercises, *causes, *therapies, *habits, *questionnaires]),
+        files=tuple(where for where, _ in items),
     )
-    _check_references(library, [*exercises, *causes, *therapies, *habits, *questionnaires], safety)
+    _check_references(library, items, safety)
     return library
+
+
+def shipped_ids(folder: str) -> list[str]:
+    """The ids of the shipped items of one kind, from their file names: cheap enough for help texts
+    (nothing is parsed)."""
+    return sorted(
+        n.name.removesuffix(".yaml") for n in (data_root() / folder).iterdir() if n.name.endswith(".yaml")
+    )
 
 
 @cache
 def default_library() -> Library:
     """The shipped content, loaded once per process."""
     return load_library()
+
+
+def check_file(path: Path) -> str:
+    """Check one content file as if it were shipped: its shape and every reference to and from it.
+
+    The file's kind comes from its name (`safety.yaml`, `sources.yaml`) or its folder's name
+    (`exercises`, `causes`, ...). Returns where it sits in the content; raises ContentError.
+    """
+    where = path.name if path.name in (SAFETY_FILE, SOURCES_FILE) else f"{path.parent.name}/{path.name}"
+    if "/" in where and path.parent.name not in FOLDERS:
+        kinds = ", ".join([*FOLDERS, SAFETY_FILE, SOURCES_FILE])
+        raise ContentError(f"{path}: not a content file (a file in a folder named one of: {kinds})")
+    if not path.name.endswith(".yaml"):
+        raise ContentError(f"{path}: content files end in .yaml")
+    load_library(overlay={where: path})
+    return where
 
 
 def _unique(where: str, pairs: list[tuple[str, M]]) -> dict[str, M]:
@@ -106,7 +168,7 @@ def _unique(where: str, pairs: list[tuple[str, M]]) -> dict[str, M]:
 
 
 def _check_references(library: Library, items: list[tuple[str, BaseModel]], safety: Safety) -> None:
-    for where, item in [*items, ("safety.yaml", safety)]:
+    for where, item in [*items, (SAFETY_FILE, safety)]:
         for source_id in getattr(item, "sources", []):
             if source_id not in library.sources:
                 raise ContentError(f"{where}: sources: unknown source '{source_id}'")
@@ -120,19 +182,16 @@ def _check_references(library: Library, items: list[tuple[str, BaseModel]], safe
         if missing:
             raise ContentError(f"missing content for {', '.join(missing)}")
     _check_flags(safety)
-    missing_forms = {"peg", "rmdq"} - set(library.questionnaires)
-    if missing_forms:
-        raise ContentError(f"missing questionnaires: {', '.join(sorted(missing_forms))}")
 
 
 def _check_flags(safety: Safety) -> None:
     """The red flags are a public contract: exactly its ids, each with its urgency."""
     flag_ids = [f.id for f in safety.flags]
     if len(set(flag_ids)) != len(flag_ids):
-        raise ContentError("safety.yaml: flags: duplicate red-flag id")
+        raise ContentError(f"{SAFETY_FILE}: flags: duplicate red-flag id")
     if set(flag_ids) != set(RED_FLAG_IDS):
-        raise ContentError(f"safety.yaml: flags: ids must be exactly {', '.join(RED_FLAG_IDS)}")
+        raise ContentError(f"{SAFETY_FILE}: flags: ids must be exactly {', '.join(RED_FLAG_IDS)}")
     for flag in safety.flags:
-        expected = Urgency.EMERGENCY if flag.id in EMERGENCY_FLAGS else Urgency.SEE_CLINICIAN
+        expected = CareLevel.EMERGENCY if flag.id in EMERGENCY_FLAGS else CareLevel.SEE_CLINICIAN
         if flag.urgency is not expected:
-            raise ContentError(f"safety.yaml: flags: '{flag.id}' must have urgency {expected.value}")
+            raise ContentError(f"{SAFETY_FILE}: flags: '{flag.id}' must have urgency {expected.value}")

@@ -1,22 +1,24 @@
 """Assessment: red-flag triage, contributing causes, heat or cold, and advice. Pure functions.
 
-The rules are those of `shared/contracts/assess.md`; the words come from the content library.
+The rules are those of the assessment contract (docs/contracts/assess.md); the words come from the
+content library.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from unknot.content.schema import Cause, CauseId, Library, Safety, Therapy, TherapyId, Urgency
+from unknot.content.schema import CareLevel, Cause, CauseId, Library, Safety, Therapy, TherapyId
 from unknot.core.answers import Answers, Trauma
 from unknot.core.planning import build_plan
-from unknot.core.result import Assessment, CauseFinding, TherapyAdvice, Triage, TriageLevel
+from unknot.core.result import Assessment, CauseFinding, TherapyAdvice, Triage
 
 # Strongest first: a specific event outweighs load patterns; the evidence linking sitting to back
-# pain is observational, and for hamstring tightness it is weaker still (see shared/design/clinical.md).
+# pain is observational, and for hamstring tightness it is weaker still (see docs/assessment.md).
 CAUSE_ORDER = (CauseId.TRAUMA, CauseId.OVERUSE, CauseId.SITTING_POSTURE, CauseId.TIGHT_HAMSTRINGS)
 SITTING_HOURS_THRESHOLD = 6
 FRESH_STRAIN_DAYS = 2
+MIN_THERAPY_MINUTES = 10
 
 
 def triage(answers: Answers, safety: Safety) -> Triage:
@@ -25,13 +27,10 @@ def triage(answers: Answers, safety: Safety) -> Triage:
     reasons = [flags[f].reason for f in present]
     if answers.trauma is Trauma.MAJOR:
         reasons.append(safety.major_trauma_reason)
-    if any(flags[f].urgency is Urgency.EMERGENCY for f in present):
-        level = TriageLevel.EMERGENCY
-    elif reasons:
-        level = TriageLevel.SEE_CLINICIAN
-    else:
-        level = TriageLevel.SELF_CARE
-    action = None if level is TriageLevel.SELF_CARE else safety.actions[Urgency(level.value)]
+    level = CareLevel.highest(flags[f].urgency for f in present)
+    if reasons and not level.needs_care:
+        level = CareLevel.SEE_CLINICIAN
+    action = safety.actions[level].action if level.needs_care else None
     return Triage(level=level, reasons=reasons, red_flags=present, action=action)
 
 
@@ -89,7 +88,7 @@ def choose_therapy(
     else:
         kind, lead = TherapyId.HEAT, "Your muscles feel tight and stiff, with no sign of swelling."
     therapy = therapies[kind]
-    minutes = min(max(therapy.default_minutes, 10), 20, therapy.max_minutes)
+    minutes = min(max(therapy.default_minutes, MIN_THERAPY_MINUTES), therapy.max_minutes)
     why = f"{lead} {therapy.evidence}"
     return TherapyAdvice(kind="cold" if kind is TherapyId.COLD else "heat", minutes=minutes, why=why)
 
@@ -110,7 +109,7 @@ def assess(answers: Answers, library: Library) -> Assessment:
     verdict = triage(answers, library.safety)
     causes = find_causes(answers, library.causes)
     cause_ids = [c.id for c in causes]
-    self_care = verdict.level is TriageLevel.SELF_CARE
+    self_care = not verdict.level.needs_care
     return Assessment(
         triage=verdict.level,
         reasons=verdict.reasons,

@@ -25,13 +25,9 @@ REGION_MUSCLES = {
     Region.NECK: (Muscle.NECK, Muscle.UPPER_BACK, Muscle.CHEST),
     Region.UPPER_BACK: (Muscle.UPPER_BACK, Muscle.NECK, Muscle.CHEST),
 }
-SEVERE_PAIN = 7
+GENTLE_FROM_PAIN = 7  # pain now from which the plan is gentle
 POSITION_ORDER = (Position.STANDING, Position.SEATED, Position.KNEELING, Position.LYING)
 KIND_ORDER = tuple(ExerciseKind)
-
-
-def muscle_words(muscle: Muscle) -> str:
-    return "lower back" if muscle is Muscle.LUMBAR else muscle.value.replace("_", " ")
 
 
 @dataclass(frozen=True)
@@ -74,7 +70,7 @@ class _Pick:
 
 
 def plan_level(answers: Answers, fresh_strain: bool) -> Level:
-    return Level.GENTLE if answers.pain_now >= SEVERE_PAIN or fresh_strain else Level.STANDARD
+    return Level.GENTLE if answers.pain_now >= GENTLE_FROM_PAIN or fresh_strain else Level.STANDARD
 
 
 def item_tenths(dose: Dose) -> int:
@@ -184,7 +180,7 @@ def _fill_to_aim(builder: _Builder, needs: list[Need], regions: list[Region], ai
                 continue
             pick = builder.best_for(muscle, set())
             if pick is not None and builder.total < aim:
-                builder.add(pick, Need(muscle, f"Adds more work for your {muscle_words(muscle)}."))
+                builder.add(pick, Need(muscle, f"Adds more work for your {muscle.words}."))
                 added = True
         if not added:
             return

@@ -1,6 +1,8 @@
-"""The guided session as a state machine: steps with durations, ticked by elapsed time. Pure.
+"""The guided session as a state machine: timed phases, ticked by elapsed time. Pure.
 
-The terminal and web players only feed it time and key presses, and show what it says.
+This is the only copy of the player's rules. The terminal player drives `Player`; the web player
+gets the phases and the `moves` table from the server and only counts time and looks indices up in
+it, so both behave the same (a browser test drives both with the same keys and ticks).
 """
 
 from __future__ import annotations
@@ -13,17 +15,23 @@ from unknot.core.dosing import adjusted
 from unknot.core.result import Plan, PlanItem
 
 PREPARE_SECONDS = 8
+# "Back" restarts the exercise; pressed within this long of an exercise's start, it goes to the previous one.
+BACK_GRACE_SECONDS = 2.0
+# Time sums (of many small ticks) within this much of a phase's length reach its end.
+TOLERANCE_SECONDS = 1e-6
 
 
-class StepKind(StrEnum):
+class PhaseKind(StrEnum):
     PREPARE = "prepare"
     WORK = "work"
     REST = "rest"
 
 
 @dataclass(frozen=True)
-class Step:
-    kind: StepKind
+class Phase:
+    """One timed part of a session: getting ready for an exercise, one set on one side, or a rest."""
+
+    kind: PhaseKind
     item: int
     exercise_id: str
     name: str
@@ -35,6 +43,15 @@ class Step:
     cue: str
 
 
+@dataclass(frozen=True)
+class Moves:
+    """Where each key leads from a phase: the next exercise, and back (early in the phase or later)."""
+
+    skip: int
+    back_early: int
+    back_late: int
+
+
 def _side_label(sides: int, index: int) -> str | None:
     return None if sides == 1 else ("left", "right")[index]
 
@@ -44,110 +61,127 @@ def _work_cue(name: str, side: str | None, reps: int | None, seconds: int) -> st
     return f"{name}{f', {side} side' if side else ''}: {what}."
 
 
-def steps_for_item(index: int, exercise: Exercise, item: PlanItem) -> list[Step]:
+def phases_for_item(index: int, exercise: Exercise, item: PlanItem) -> list[Phase]:
     dose = exercise.dose.for_level(Level(item.level)) or exercise.dose.standard
     dose = adjusted(dose, longer_holds=item.longer_holds)
 
-    def make(kind: StepKind, seconds: float, number: int, side: str | None, cue: str) -> Step:
-        reps = dose.reps if kind is StepKind.WORK else None
-        return Step(kind, index, exercise.id, exercise.name, seconds, number, dose.sets, side, reps, cue)
+    def make(kind: PhaseKind, seconds: float, number: int, side: str | None, cue: str) -> Phase:
+        reps = dose.reps if kind is PhaseKind.WORK else None
+        return Phase(kind, index, exercise.id, exercise.name, seconds, number, dose.sets, side, reps, cue)
 
-    steps = [make(StepKind.PREPARE, PREPARE_SECONDS, 1, None, f"Get ready: {exercise.name}.")]
+    phases = [make(PhaseKind.PREPARE, PREPARE_SECONDS, 1, None, f"Get ready: {exercise.name}.")]
     blocks = [(side, number) for side in range(dose.sides) for number in range(1, dose.sets + 1)]
     for position, (side_index, number) in enumerate(blocks):
         side = _side_label(dose.sides, side_index)
         if position:
             switching = side != _side_label(dose.sides, blocks[position - 1][0])
             rest_cue = f"Rest. Next, the {side} side." if switching else "Rest."
-            steps.append(make(StepKind.REST, dose.rest_seconds, number, side, rest_cue))
+            phases.append(make(PhaseKind.REST, dose.rest_seconds, number, side, rest_cue))
         work_cue = _work_cue(exercise.name, side, dose.reps, dose.work_seconds)
-        steps.append(make(StepKind.WORK, dose.work_seconds, number, side, work_cue))
-    return [s for s in steps if s.seconds > 0]
+        phases.append(make(PhaseKind.WORK, dose.work_seconds, number, side, work_cue))
+    return [p for p in phases if p.seconds > 0]
 
 
-def build_steps(plan: Plan, exercises: dict[str, Exercise]) -> list[Step]:
-    steps: list[Step] = []
+def build_phases(plan: Plan, exercises: dict[str, Exercise]) -> list[Phase]:
+    phases: list[Phase] = []
     for index, item in enumerate(plan.items):
-        steps += steps_for_item(index, exercises[item.id], item)
-    return steps
+        phases += phases_for_item(index, exercises[item.id], item)
+    return phases
+
+
+def moves(phases: list[Phase]) -> list[Moves]:
+    """For each phase: skip goes to the next exercise's first phase (or the end); back restarts this
+    exercise, except at its first phase within the grace time, where it goes to the previous one."""
+    firsts: dict[int, int] = {}
+    for index, phase in enumerate(phases):
+        firsts.setdefault(phase.item, index)
+    table = []
+    for index, phase in enumerate(phases):
+        first = firsts[phase.item]
+        previous = firsts.get(phase.item - 1, first)
+        table.append(
+            Moves(
+                skip=firsts.get(phase.item + 1, len(phases)),
+                back_early=first if index > first else previous,
+                back_late=first,
+            )
+        )
+    return table
 
 
 @dataclass
 class Player:
     """Where the user is in the session. Times are in seconds of (possibly scaled) wall time."""
 
-    steps: list[Step]
+    phases: list[Phase]
     index: int = 0
     elapsed: float = 0.0
     paused: bool = False
     quit: bool = False
     completed_work: set[int] = field(default_factory=set)
+    table: list[Moves] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.table = moves(self.phases)
 
     @property
     def finished(self) -> bool:
-        return self.quit or self.index >= len(self.steps)
+        return self.quit or self.index >= len(self.phases)
 
     @property
-    def step(self) -> Step | None:
-        return None if self.finished else self.steps[self.index]
+    def phase(self) -> Phase | None:
+        return None if self.finished else self.phases[self.index]
 
     @property
     def remaining(self) -> float:
-        step = self.step
-        return 0.0 if step is None else max(step.seconds - self.elapsed, 0.0)
+        phase = self.phase
+        return 0.0 if phase is None else max(phase.seconds - self.elapsed, 0.0)
 
-    def tick(self, seconds: float) -> list[Step]:
-        """Let time pass; returns the steps that began (for cues), in order."""
-        started: list[Step] = []
-        if self.paused:
-            return started
+    def tick(self, seconds: float) -> list[Phase]:
+        """Let time pass; returns the phases that began (for cues), in order."""
+        started: list[Phase] = []
         budget = seconds
-        while not self.finished and budget > 0:
-            step = self.steps[self.index]
-            left = step.seconds - self.elapsed
-            if budget < left:
+        while not self.paused and not self.finished and budget > 0:
+            phase = self.phases[self.index]
+            left = phase.seconds - self.elapsed
+            if budget < left - TOLERANCE_SECONDS:
                 self.elapsed += budget
                 break
             budget -= left
-            if step.kind is StepKind.WORK:
+            if phase.kind is PhaseKind.WORK:
                 self.completed_work.add(self.index)
             self._go(self.index + 1, started)
         return started
 
-    def _go(self, index: int, started: list[Step]) -> None:
-        self.index = max(0, min(index, len(self.steps)))
+    def _go(self, index: int, started: list[Phase]) -> list[Phase]:
+        self.index = index
         self.elapsed = 0.0
-        if self.step is not None:
-            started.append(self.step)
-
-    def toggle_pause(self) -> None:
-        self.paused = not self.paused
-
-    def skip(self) -> list[Step]:
-        """Skip to the next exercise's first step."""
-        started: list[Step] = []
-        current = self.step
-        if current is not None:
-            following = next((i for i, s in enumerate(self.steps) if s.item > current.item), len(self.steps))
-            self._go(following, started)
+        if self.phase is not None:
+            started.append(self.phase)
         return started
 
-    def back(self) -> list[Step]:
+    def toggle_pause(self) -> list[Phase]:
+        if not self.finished:
+            self.paused = not self.paused
+        return []
+
+    def skip(self) -> list[Phase]:
+        """On to the next exercise's first phase."""
+        return [] if self.finished else self._go(self.table[self.index].skip, [])
+
+    def back(self) -> list[Phase]:
         """Back to the start of this exercise, or to the previous one when already at its start."""
-        started: list[Step] = []
-        current = self.step
-        item = current.item if current else (self.steps[-1].item + 1 if self.steps else 0)
-        first = next((i for i, s in enumerate(self.steps) if s.item == item), len(self.steps))
-        if current is not None and (self.index > first or self.elapsed > 2):
-            self._go(first, started)
-        else:
-            self._go(next((i for i, s in enumerate(self.steps) if s.item == item - 1), 0), started)
-        return started
+        if self.finished:
+            return []
+        moves_here = self.table[self.index]
+        late = self.elapsed > BACK_GRACE_SECONDS
+        return self._go(moves_here.back_late if late else moves_here.back_early, [])
 
-    def stop(self) -> None:
+    def stop(self) -> list[Phase]:
         self.quit = True
+        return []
 
     def items_done(self) -> list[str]:
         """Exercises with at least one set completed, in plan order."""
-        ids = [self.steps[i].exercise_id for i in sorted(self.completed_work)]
+        ids = [self.phases[i].exercise_id for i in sorted(self.completed_work)]
         return list(dict.fromkeys(ids))

@@ -1,4 +1,4 @@
-"""Progress and escalation, exactly as `shared/contracts/progress.md` defines them. Pure.
+"""Progress and escalation, exactly as the progress contract (docs/contracts/progress.md) defines them. Pure.
 
 Escalation is the "see a professional" of the mission: the highest level that applies wins and
 every rule that fired is named in plain words.
@@ -11,22 +11,23 @@ import itertools
 from dataclasses import dataclass, field
 from statistics import fmean
 
+from unknot.content.schema import CareLevel
 from unknot.core.answers import EMERGENCY_FLAGS
-from unknot.core.journal import Checkin, SessionRecord
+from unknot.core.checkins import Checkin
+from unknot.core.history import SessionRecord
 
 WINDOW_DAYS = 7
 BASELINE_COUNT = 3
 WORSENING_POINTS = 2
-SEVERE_PAIN = 8
+SEVERE_PAIN = 8  # pain that, on three days in a row, is a reason to see a professional
 REVIEW_AFTER_DAYS = 28
 ADHERENCE_FOR_REVIEW = 0.5
 IMPROVEMENT_NEEDED = 0.7  # recent above 70 % of baseline: less than a 30 % reduction
-LEVELS = ("none", "see_clinician", "emergency")
 
 
 @dataclass(frozen=True)
 class Escalation:
-    level: str = "none"
+    level: CareLevel = CareLevel.SELF_CARE
     reasons: list[str] = field(default_factory=list)
 
 
@@ -47,7 +48,10 @@ class Progress:
             "recent_pain": self.recent_pain,
             "change_pct": self.change_pct,
             "adherence": self.adherence,
-            "escalation": {"level": self.escalation.level, "reasons": list(self.escalation.reasons)},
+            "escalation": {
+                "level": self.escalation.level.escalation_name,
+                "reasons": list(self.escalation.reasons),
+            },
         }
 
 
@@ -63,13 +67,13 @@ def _adherence(sessions: list[SessionRecord], start: dt.date | None, today: dt.d
     return len(days) / ((today - start).days + 1)
 
 
-def _red_flag_rule(recent: list[Checkin]) -> tuple[str, str] | None:
+def _red_flag_rule(recent: list[Checkin]) -> tuple[CareLevel, str] | None:
     flags = [f for c in recent for f in c.red_flags]
     if any(f in EMERGENCY_FLAGS for f in flags):
-        return "emergency", "A check-in in the last 7 days reported an emergency warning sign."
+        return CareLevel.EMERGENCY, "A check-in in the last 7 days reported an emergency warning sign."
     if flags:
         return (
-            "see_clinician",
+            CareLevel.SEE_CLINICIAN,
             "A check-in in the last 7 days reported a warning sign that needs a clinician.",
         )
     return None
@@ -84,7 +88,7 @@ def _severe_streak(checkins: list[Checkin]) -> bool:
 
 def escalate(report: Progress, checkins: list[Checkin], today: dt.date) -> Escalation:
     recent = _window(checkins, today)
-    fired: list[tuple[str, str]] = []
+    fired: list[tuple[CareLevel, str]] = []
     if rule := _red_flag_rule(recent):
         fired.append(rule)
     baseline, latest = report.baseline_pain, report.recent_pain
@@ -96,12 +100,14 @@ def escalate(report: Progress, checkins: list[Checkin], today: dt.date) -> Escal
     ):
         fired.append(
             (
-                "see_clinician",
+                CareLevel.SEE_CLINICIAN,
                 f"Your pain has risen from about {baseline:.1f} to {latest:.1f} over the last week.",
             )
         )
     if _severe_streak(checkins):
-        fired.append(("see_clinician", "Your pain has been 8 or more on three days in a row."))
+        fired.append(
+            (CareLevel.SEE_CLINICIAN, f"Your pain has been {SEVERE_PAIN} or more on three days in a row.")
+        )
     if (
         report.start_date is not None
         and (today - report.start_date).days >= REVIEW_AFTER_DAYS
@@ -111,12 +117,14 @@ def escalate(report: Progress, checkins: list[Checkin], today: dt.date) -> Escal
         and latest > IMPROVEMENT_NEEDED * baseline
     ):
         fired.append(
-            ("see_clinician", "After four weeks of the programme your pain has not eased by 30 % or more.")
+            (
+                CareLevel.SEE_CLINICIAN,
+                "After four weeks of the programme your pain has not eased by 30 % or more.",
+            )
         )
     if not fired:
         return Escalation()
-    level = max((level for level, _ in fired), key=LEVELS.index)
-    return Escalation(level, [reason for _, reason in fired])
+    return Escalation(CareLevel.highest(level for level, _ in fired), [reason for _, reason in fired])
 
 
 def evaluate(checkins: list[Checkin], sessions: list[SessionRecord], today: dt.date) -> Progress:

@@ -15,22 +15,14 @@ from statistics import fmean
 
 from unknot.content.schema import Exercise, Level
 from unknot.core.dosing import prescribed_dose
-from unknot.core.journal import FLARE_POINTS, flared
+from unknot.core.history import SessionResult
 from unknot.core.planning import CAP_TENTHS, item_tenths
 from unknot.core.result import Plan, PlanItem
 
 ORDER = (Level.GENTLE, Level.STANDARD, Level.ADVANCED)
+FLARE_POINTS = 2
 SESSIONS_TO_PROGRESS = 4
 WEEK = dt.timedelta(days=7)
-
-
-@dataclass(frozen=True)
-class DoneSession:
-    date: dt.date
-    completed: bool
-    pain_before: int | None
-    pain_after: int | None
-    recorded_at: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -40,13 +32,18 @@ class Rating:
     recorded_at: dt.datetime
 
 
+def flared(pain_before: int | None, pain_after: int | None) -> bool:
+    """Pain after a session 2 or more points above pain before: a reason to ease off."""
+    return pain_before is not None and pain_after is not None and pain_after >= pain_before + FLARE_POINTS
+
+
 @dataclass(frozen=True)
 class PlanChange:
     direction: int  # +1 up a level, -1 back a level
     reason: str
 
 
-def _flare(sessions: list[DoneSession], since: dt.datetime) -> PlanChange | None:
+def _flare(sessions: list[SessionResult], since: dt.datetime) -> PlanChange | None:
     for s in sessions:
         if s.recorded_at > since and flared(s.pain_before, s.pain_after):
             what = f"your pain after the session on {s.date} was {s.pain_after}, up from {s.pain_before}"
@@ -55,7 +52,7 @@ def _flare(sessions: list[DoneSession], since: dt.datetime) -> PlanChange | None
 
 
 def _worse_next_day(
-    sessions: list[DoneSession], ratings: list[Rating], since: dt.datetime
+    sessions: list[SessionResult], ratings: list[Rating], since: dt.datetime
 ) -> PlanChange | None:
     for s in (s for s in sessions if s.completed):
         before = [r for r in ratings if r.date <= s.date]
@@ -68,7 +65,7 @@ def _worse_next_day(
 
 
 def _good_week(
-    sessions: list[DoneSession], ratings: list[Rating], since: dt.datetime, today: dt.date
+    sessions: list[SessionResult], ratings: list[Rating], since: dt.datetime, today: dt.date
 ) -> PlanChange | None:
     if today - since.date() < WEEK:
         return None
@@ -85,7 +82,7 @@ def _good_week(
 
 
 def review(
-    sessions: list[DoneSession], ratings: list[Rating], since: dt.datetime, today: dt.date
+    sessions: list[SessionResult], ratings: list[Rating], since: dt.datetime, today: dt.date
 ) -> PlanChange | None:
     """What should change in the plan last changed at `since`, if anything."""
     sessions = sorted(sessions, key=lambda s: (s.date, s.recorded_at))

@@ -29,7 +29,7 @@ def score(form: Questionnaire, answers: list[int]) -> float:
     """The score of a complete set of answers: the mean of 0-10 ratings, or the count of ticks."""
     if len(answers) != len(form.items):
         raise UserError(f"answers: {form.short_name} has {len(form.items)} items; got {len(answers)} answers")
-    top = 10 if form.response == "scale_0_10" else 1
+    top = form.top_answer
     for number, value in enumerate(answers, start=1):
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= top:
             raise UserError(f"answers: item {number} must be a whole number from 0 to {top}, not {value!r}")

@@ -1,27 +1,23 @@
-"""What an assessment produces: the JSON shape of `shared/contracts/assess.md`, plus explanations."""
+"""What an assessment produces (the JSON shape of the assessment contract, docs/contracts/assess.md),
+plus explanations; and the plan a person follows now."""
 
 from __future__ import annotations
 
-from enum import StrEnum
+import datetime as dt
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from unknot.content.schema import CauseId, Level
+from unknot.content.schema import CareLevel, CauseId, Level
 
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class TriageLevel(StrEnum):
-    EMERGENCY = "emergency"
-    SEE_CLINICIAN = "see_clinician"
-    SELF_CARE = "self_care"
-
-
 class Triage(Frozen):
-    level: TriageLevel
+    level: CareLevel
     reasons: list[str]
     red_flags: list[str]
     action: str | None
@@ -58,7 +54,7 @@ class Plan(Frozen):
 
 
 class Assessment(Frozen):
-    triage: TriageLevel
+    triage: CareLevel
     reasons: list[str]
     red_flags: list[str]
     action: str | None
@@ -67,3 +63,14 @@ class Assessment(Frozen):
     plan: Plan | None
     advice: list[str]
     stop_rules: list[str]
+
+
+@dataclass(frozen=True)
+class CurrentPlan:
+    """The saved assessment a person follows now, and its plan as it stands (it adapts over time)."""
+
+    assessment: Assessment
+    plan: Plan | None
+    plan_id: int | None
+    changed_on: dt.date | None = None
+    change_reason: str | None = None

@@ -1,7 +1,8 @@
 """The journal as a FHIR R4 Bundle of type collection: an Observation per rating and score.
 
 Pain uses LOINC 72514-3 (pain severity, 0-10 numeric rating). Stiffness and the questionnaire
-scores carry a plain-text code: unknot does not claim a standard code it cannot vouch for.
+scores carry a plain-text code (a questionnaire's `score_label`): unknot does not claim a standard
+code it cannot vouch for.
 Ids are derived from the data, so the same journal always gives the same bundle.
 """
 
@@ -11,7 +12,8 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from unknot.core.journal import Checkin
+from unknot.content.schema import Questionnaire
+from unknot.core.checkins import Checkin
 from unknot.core.questionnaires import Response
 
 NAMESPACE = uuid.UUID("6a1f3c52-5d0e-4b7e-9a52-0d9f3b1c7e11")
@@ -22,10 +24,6 @@ LOINC_PAIN = {
 }
 CATEGORIES = "http://terminology.hl7.org/CodeSystem/observation-category"
 SURVEY = {"coding": [{"system": CATEGORIES, "code": "survey", "display": "Survey"}]}
-SCORE_TEXT = {
-    "peg": "PEG-3 score (mean of pain, enjoyment and activity items, 0-10; Krebs et al. 2009)",
-    "rmdq": "Roland-Morris Disability Questionnaire score (0-24; Roland and Morris 1983)",
-}
 
 
 def _urn(*parts: object) -> str:
@@ -44,7 +42,9 @@ def _observation(subject: str, day: dt.date, code: dict[str, Any], value: dict[s
     }
 
 
-def _entries(subject: str, checkins: list[Checkin], responses: list[Response]) -> list[dict[str, Any]]:
+def _entries(
+    subject: str, checkins: list[Checkin], responses: list[Response], forms: dict[str, Questionnaire]
+) -> list[dict[str, Any]]:
     entries = []
     for c in checkins:
         pain = _observation(
@@ -56,14 +56,9 @@ def _entries(subject: str, checkins: list[Checkin], responses: list[Response]) -
             stiff = _observation(subject, c.date, code, {"valueInteger": c.stiffness})
             entries.append({"fullUrl": _urn("stiffness", c.date), "resource": stiff})
     for r in responses:
-        value = (
-            {"valueInteger": int(r.score)}
-            if r.questionnaire == "rmdq"
-            else {"valueQuantity": _score(r.score)}
-        )
-        score = _observation(
-            subject, r.date, {"text": SCORE_TEXT.get(r.questionnaire, r.questionnaire)}, value
-        )
+        form = forms[r.questionnaire]
+        value = {"valueInteger": int(r.score)} if form.whole_scores else {"valueQuantity": _score(r.score)}
+        score = _observation(subject, r.date, {"text": form.score_label}, value)
         entries.append({"fullUrl": _urn(r.questionnaire, r.date), "resource": score})
     return entries
 
@@ -73,11 +68,13 @@ def _score(value: float) -> dict[str, Any]:
     return {"value": value, "unit": "score", "system": "http://unitsofmeasure.org", "code": "{score}"}
 
 
-def journal_bundle(checkins: list[Checkin], responses: list[Response], now: dt.datetime) -> dict[str, Any]:
+def journal_bundle(
+    checkins: list[Checkin], responses: list[Response], forms: dict[str, Questionnaire], now: dt.datetime
+) -> dict[str, Any]:
     """A collection Bundle; an empty journal gives a valid Bundle with no entries."""
     bundle: dict[str, Any] = {"resourceType": "Bundle", "type": "collection", "timestamp": now.isoformat()}
     subject = _urn("patient")
-    observations = _entries(subject, checkins, responses)
+    observations = _entries(subject, checkins, responses, forms)
     if observations:
         patient = {"resourceType": "Patient", "active": True}
         bundle["entry"] = [{"fullUrl": subject, "resource": patient}, *observations]

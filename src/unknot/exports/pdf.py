@@ -6,9 +6,8 @@ import itertools
 
 from fpdf import FPDF
 
-from unknot.charts import rolling_mean, weekly_counts
-from unknot.exports.report import fmt
-from unknot.services.exports import ReportData
+from unknot.present.charts import rolling_mean
+from unknot.present.report import NOT_A_DIAGNOSIS, TITLE, ReportView, Section
 
 ACCENT = (11, 93, 87)
 BLUE = (75, 108, 183)
@@ -42,7 +41,7 @@ class Report(FPDF):
     def header(self) -> None:
         self.set_font("Helvetica", "B", 9)
         self.set_text_color(*GREY)
-        self.cell(0, 5, "unknot self-care summary - self-reported, not a diagnosis", align="R")
+        self.cell(0, 5, plain(f"{TITLE}: {NOT_A_DIAGNOSIS}"), align="R")
         self.ln(7)
         self.set_text_color(0, 0, 0)
 
@@ -58,12 +57,32 @@ class Report(FPDF):
         self.set_font("Helvetica", style, 10)
         self.multi_cell(0, 5, plain(text), new_x="LMARGIN", new_y="NEXT")
 
-    def rows(self, rows: list[tuple[str, str]], widths: tuple[float, float] = (95, 85)) -> None:
-        for label, value in rows:
-            self.set_font("Helvetica", "B", 10)
-            self.cell(widths[0], 6, plain(label))
-            self.set_font("Helvetica", "", 10)
-            self.cell(widths[1], 6, plain(value), new_x="LMARGIN", new_y="NEXT")
+    def row(self, cells: tuple[str, ...]) -> None:
+        """One table row: the first cell in bold, the others sharing the rest of the width."""
+        first = self.epw * (0.55 if len(cells) == 2 else 0.5)
+        rest = (self.epw - first) / max(len(cells) - 1, 1)
+        for index, cell in enumerate(cells):
+            self.set_font("Helvetica", "B" if index == 0 else "", 10)
+            last = index == len(cells) - 1
+            self.cell(
+                first if index == 0 else rest,
+                6,
+                plain(cell),
+                new_x="LMARGIN" if last else "RIGHT",
+                new_y="NEXT" if last else "TOP",
+            )
+
+    def section(self, section: Section, style: str = "") -> None:
+        self.heading(section.heading)
+        for paragraph in section.paragraphs:
+            self.para(paragraph)
+        for bullet in section.bullets:
+            self.para(f"- {bullet}", style)
+        if section.table:
+            for cells in section.table.rows:
+                self.row(cells)
+        for note in section.notes:
+            self.para(note)
 
 
 def _chart_box(
@@ -91,20 +110,19 @@ def _polyline(
     pdf.set_line_width(0.2)
 
 
-def pain_chart(pdf: Report, data: ReportData) -> None:
-    days = data.days[-90:]
-    pains = [d.checkin.pain if d.checkin else None for d in days]
+def pain_chart(pdf: Report, view: ReportView) -> None:
+    pains = view.pain_values
     if not any(p is not None for p in pains):
         return
     x, y, w, h = _chart_box(pdf, "Pain (0-10) by day, with its 7-day mean (thick line)")
-    step = w / max(len(days) - 1, 1)
+    step = w / max(len(pains) - 1, 1)
     for values, colour, width in ((pains, BLUE, 0.3), (rolling_mean(pains), ACCENT, 0.9)):
         points = [(x + i * step, y + h * (1 - v / 10)) for i, v in enumerate(values) if v is not None]
         _polyline(pdf, points, colour, width)
 
 
-def sessions_chart(pdf: Report, data: ReportData) -> None:
-    weeks = weekly_counts(data.days)
+def sessions_chart(pdf: Report, view: ReportView) -> None:
+    weeks = view.weekly_sessions
     if not weeks:
         return
     x, y, w, h = _chart_box(
@@ -117,82 +135,19 @@ def sessions_chart(pdf: Report, data: ReportData) -> None:
         pdf.rect(x + i * slot + 0.8, y + h - bar, slot - 1.6, bar, style="F")
 
 
-def report_pdf(data: ReportData) -> bytes:
+def report_pdf(view: ReportView) -> bytes:
     pdf = Report(format="A4")
     pdf.set_margins(16, 14, 16)
     pdf.set_auto_page_break(auto=True, margin=14)
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 16)
-    pdf.cell(0, 9, "unknot self-care summary", new_x="LMARGIN", new_y="NEXT")
-    start = data.progress.start_date
-    pdf.para(f"Generated {data.generated}" + (f"; journal from {start}." if start else "."))
-    _sections(pdf, data)
+    pdf.cell(0, 9, plain(view.title), new_x="LMARGIN", new_y="NEXT")
+    pdf.para(view.generated)
+    if view.escalation:
+        pdf.section(view.escalation, "B")
+    for section in view.sections:
+        pdf.section(section)
+    pain_chart(pdf, view)
+    sessions_chart(pdf, view)
+    pdf.section(view.questionnaires)
     return bytes(pdf.output())
-
-
-def _sections(pdf: Report, data: ReportData) -> None:
-    escalation = data.progress.escalation
-    if escalation.level != "none":
-        pdf.heading(f"Escalation: {escalation.level.replace('_', ' ')}")
-        for reason in escalation.reasons:
-            pdf.para(f"- {reason}", "B")
-    _assessment(pdf, data)
-    _programme(pdf, data)
-    pdf.heading("Pain and adherence")
-    p = data.progress
-    pdf.rows(
-        [
-            ("Pain at start (mean of first 3 check-ins)", fmt(p.baseline_pain)),
-            ("Pain in the last 7 days (mean)", fmt(p.recent_pain)),
-            ("Change", fmt(p.change_pct, " %")),
-            ("Days with a completed session", f"{p.adherence:.0%}"),
-        ]
-    )
-    pain_chart(pdf, data)
-    sessions_chart(pdf, data)
-    _questionnaires(pdf, data)
-
-
-def _assessment(pdf: Report, data: ReportData) -> None:
-    a = data.assessment
-    pdf.heading("Assessment" + (f" ({data.assessed_on})" if data.assessed_on else ""))
-    if a is None:
-        pdf.para("No assessment recorded.")
-        return
-    flags = ", ".join(f.replace("_", " ") for f in a.red_flags) or "none"
-    pdf.para(f"Triage: {a.triage.value.replace('_', ' ')}. Red flags reported: {flags}.")
-    for reason in a.reasons:
-        pdf.para(f"- {reason}")
-    causes = "; ".join(c.name for c in a.causes) or "none identified"
-    pdf.para(f"Possible contributing factors: {causes}.")
-    if a.therapy:
-        pdf.para(f"Relief suggested: {a.therapy.kind}, {a.therapy.minutes} minutes.")
-
-
-def _programme(pdf: Report, data: ReportData) -> None:
-    pdf.heading("Programme")
-    if data.plan is None:
-        pdf.para("No programme (none offered, or no assessment).")
-        return
-    pdf.rows(
-        [(item.name, f"{item.level.value}, {item.minutes:g} min") for item in data.plan.items], (110, 70)
-    )
-    pdf.para(f"About {data.plan.total_minutes:g} minutes a day.")
-    for day, reason in data.plan_changes:
-        pdf.para(f"{day}: {reason}")
-
-
-def _questionnaires(pdf: Report, data: ReportData) -> None:
-    pdf.heading("Questionnaires")
-    if not data.responses:
-        pdf.para("No questionnaire answered yet.")
-        return
-    forms = data.library.questionnaires
-    rows = []
-    for r in data.responses[-16:]:
-        form = forms[r.questionnaire]
-        rows.append((f"{r.date}  {form.short_name}", f"{r.score:g} / {form.max_score:g}"))
-    pdf.rows(rows)
-    pdf.set_font("Helvetica", "I", 8)
-    sources = "PEG: Krebs et al. 2009. Roland-Morris Disability Questionnaire: Roland and Morris 1983"
-    pdf.multi_cell(0, 4, f"{sources}, as reproduced in Roland and Fairbank 2000.")

@@ -1,4 +1,4 @@
-"""The journal as one CSV table: a row per date with anything recorded."""
+"""The journal as one CSV table: a row per date with anything recorded, a column per questionnaire."""
 
 from __future__ import annotations
 
@@ -6,13 +6,15 @@ import csv
 import datetime as dt
 import io
 
-from unknot.core.journal import HistoryDay
+from unknot.core.history import HistoryDay
 from unknot.core.questionnaires import Response
 
-COLUMNS = ("date", "pain", "stiffness", "sessions_completed", "peg", "rmdq", "red_flags", "note")
+FIRST_COLUMNS = ("date", "pain", "stiffness", "sessions_completed")
+LAST_COLUMNS = ("red_flags", "note")
 
 
-def journal_csv(days: list[HistoryDay], responses: list[Response]) -> str:
+def journal_csv(days: list[HistoryDay], responses: list[Response], questionnaire_ids: list[str]) -> str:
+    """The table; its score columns are named by questionnaire id, in the order given."""
     by_date: dict[dt.date, dict[str, object]] = {}
     for day in days:
         c = day.checkin
@@ -28,7 +30,8 @@ def journal_csv(days: list[HistoryDay], responses: list[Response]) -> str:
             f"{response.score:g}"
         )
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, restval="", lineterminator="\n")
+    columns = [*FIRST_COLUMNS, *questionnaire_ids, *LAST_COLUMNS]
+    writer = csv.DictWriter(out, fieldnames=columns, restval="", lineterminator="\n")
     writer.writeheader()
     for date in sorted(by_date):
         writer.writerow({"date": date.isoformat(), **by_date[date]})

@@ -20,23 +20,25 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from unknot.core.breaks import BreakEngine, BreakSettings
+from unknot.core.breaks import BreakEngine
+from unknot.core.reminders import (
+    ACTIONS,
+    ANSWERS,
+    WATER_ACTIONS,
+    EventKind,
+    Notice,
+    Nudges,
+    ReminderSettings,
+    break_notice,
+    hold_reason,
+    nudge_notice,
+)
 from unknot.reminders import files
 from unknot.reminders.idle import IdleSource
 from unknot.reminders.notify import Notifier
 
-ANSWERS = {"take": "taken", "snooze": "snoozed", "skip": "skipped"}
-ACTIONS = [("take", "Take a break"), ("snooze", "Snooze"), ("skip", "Skip")]
 SUSPEND_SLACK = 10.0
 ACTIVE_WITHIN = 2.0
-
-
-def in_quiet_hours(spec: str, now: dt.time) -> bool:
-    """Whether `now` falls in "HH:MM-HH:MM" (which may run past midnight)."""
-    if not spec:
-        return False
-    start, end = (dt.time.fromisoformat(part) for part in spec.split("-"))
-    return start <= now < end if start <= end else now >= start or now < end
 
 
 def fullscreen_focused() -> bool:
@@ -79,39 +81,33 @@ class Daemon:
     ) -> None:
         self.folder, self.source, self.notifier = folder, source, notifier
         self.clocks = clocks or SystemClocks()
-        self.config: dict[str, Any] = {}
-        self.config_mtime = 0.0
+        self.settings = ReminderSettings()
+        self.config_mtime = -1.0
+        self.engine = BreakEngine(self.settings.breaks())
+        self.nudges = Nudges(self.settings)
         self.reload()
-        self.engine = BreakEngine(self.settings())
         self.started = self.clocks.monotonic()
         self.last_poll = self.offset = self.fed_until = 0.0
         self.previous_idle = float("inf")
         self.last_wall = self.clocks.wall()
         self.pending: tuple[int, float] | None = None
-        self.water_seconds = self.standing_seconds = 0.0
         self.seen_breaks = self.sequence = 0
 
-    @property
-    def poll_seconds(self) -> float:
-        return float(self.config.get("poll_seconds", 5))
-
-    def settings(self) -> BreakSettings:
-        keys = ("work_minutes", "natural_break_minutes", "snooze_minutes")
-        return BreakSettings(**{k: float(self.config.get(k, getattr(BreakSettings(), k))) for k in keys})
-
     def reload(self) -> None:
+        """Reread the config file when it changed (unknot rewrites it when a setting changes)."""
         path = self.folder / files.CONFIG
         mtime = path.stat().st_mtime if path.exists() else 0.0
         if mtime != self.config_mtime:
-            self.config, self.config_mtime = files.read_json(path) or {}, mtime
-            if hasattr(self, "engine"):
-                self.engine.settings = self.settings()
+            self.settings = ReminderSettings.from_json(files.read_json(path) or {})
+            self.config_mtime = mtime
+            self.engine.settings = self.settings.breaks()
+            self.nudges.settings = self.settings
 
-    def log(self, kind: str, **extra: Any) -> None:
+    def log(self, kind: EventKind, **extra: Any) -> None:
         """Append an event; pid and sequence number make every line unique, so none is counted twice."""
         self.sequence += 1
         at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-        event = {"at": at, "kind": kind, "pid": os.getpid(), "n": self.sequence, **extra}
+        event = {"at": at, "kind": kind.value, "pid": os.getpid(), "n": self.sequence, **extra}
         files.append_event(self.folder, event)
 
     def paused(self) -> bool:
@@ -147,42 +143,37 @@ class Daemon:
         self.write_state(paused)
 
     def feed(self, start: Fraction, end: Fraction) -> None:
-        self.water_seconds += float(end - start)
-        self.standing_seconds += float(end - start)
         due = self.engine.activity(start, end)
         for began, ended in self.engine.natural_breaks[self.seen_breaks :]:
-            self.log("natural", seconds=round(float(ended - began)))
+            self.log(EventKind.NATURAL, seconds=round(float(ended - began)))
         self.seen_breaks = len(self.engine.natural_breaks)
         if due is not None:
             self.prompt()
-        self.water_and_standing()
+        for nudge in self.nudges.activity(float(end - start)):
+            actions = WATER_ACTIONS if nudge is EventKind.WATER_PROMPTED else []
+            self.notifier.show(*self.shown(nudge_notice(self.settings, nudge)), actions)
+            self.log(nudge)
 
     def prompt(self) -> None:
-        reason = self.hold_reason()
+        reason = hold_reason(
+            self.settings, dt.datetime.now().time(), self.notifier.do_not_disturb, fullscreen_focused
+        )
         if reason:
             self.engine.respond("snooze")
-            self.log("suppressed", reason=reason)
+            self.log(EventKind.SUPPRESSED, reason=reason)
             return
-        stretches = self.config.get("stretches") or [
-            {"name": "a stretch", "step": "Stand up and move.", "id": ""}
-        ]
-        stretch = random.choice(stretches)
-        body = f"Stand up and try {stretch['name']}: {stretch['step']}"
-        if self.config.get("web") and stretch.get("id") and web_app_running(str(self.config["web"])):
-            body += f"\nPicture and steps: {self.config['web']}/exercises/{stretch['id']}"
-        minutes = self.settings().work_minutes
-        notification = self.notifier.show(f"Time for a break: {minutes:g} minutes of activity", body, ACTIONS)
-        self.pending = (notification, self.clocks.monotonic())
-        self.log("prompted", exercise=stretch.get("id", ""))
-        self.speak(f"Time for a break. Try {stretch['name']}.")
+        stretch = random.choice(self.settings.stretches) if self.settings.stretches else None
+        link = stretch is not None and bool(self.settings.web) and web_app_running(self.settings.web)
+        notice = break_notice(self.settings, stretch, link)
+        self.pending = (self.notifier.show(*self.shown(notice), ACTIONS), self.clocks.monotonic())
+        self.log(EventKind.PROMPTED, exercise=stretch.id if stretch else "")
 
-    def hold_reason(self) -> str | None:
-        """Why a prompt should wait: quiet hours, do-not-disturb, or a full-screen window."""
-        if in_quiet_hours(str(self.config.get("quiet_hours", "")), dt.datetime.now().time()):
-            return "quiet hours"
-        if self.notifier.do_not_disturb():
-            return "do not disturb"
-        return "full screen" if fullscreen_focused() else None
+    def shown(self, notice: Notice) -> tuple[str, str]:
+        """A notice's summary and body, for the notifier; its spoken words are said now."""
+        speaker = shutil.which("espeak-ng") if self.settings.voice and notice.spoken else None
+        if speaker:
+            subprocess.Popen([speaker, notice.spoken], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return notice.summary, notice.body
 
     def answers(self, clicks: list[tuple[int, str]]) -> None:
         """Answers from the notifications; dismissing one without a choice counts as taking the break."""
@@ -190,8 +181,8 @@ class Daemon:
             if self.pending and notification == self.pending[0]:
                 self.answer(action if action in ANSWERS else "take")
             elif action == "water":
-                self.log("water")
-        timeout = float(self.config.get("prompt_timeout_seconds", 120))
+                self.log(EventKind.WATER)
+        timeout = self.settings.prompt_timeout_seconds
         if self.pending and self.clocks.monotonic() - self.pending[1] > timeout:
             self.notifier.close(self.pending[0])
             self.answer("snooze")
@@ -200,27 +191,6 @@ class Daemon:
         self.engine.respond(action)
         self.log(ANSWERS[action])
         self.pending = None
-
-    def water_and_standing(self) -> None:
-        """Water spread over an 8-hour active day; at a standing desk, a nudge to change position."""
-        glasses = int(self.config.get("water_glasses", 0))
-        if glasses and self.water_seconds >= 8 * 3600 / glasses:
-            self.water_seconds = 0.0
-            body = f"A glass now helps you reach today's {glasses} glasses."
-            self.notifier.show("Time for some water", body, [("water", "Done")])
-            self.log("water_prompted")
-        standing = float(self.config.get("standup_minutes", 0))
-        if standing and self.standing_seconds >= standing * 60:
-            self.standing_seconds = 0.0
-            self.notifier.show(
-                "Change position", "Stand up for a while (or sit, if you have been standing).", []
-            )
-            self.log("standup")
-
-    def speak(self, text: str) -> None:
-        speaker = shutil.which("espeak-ng") if self.config.get("voice") else None
-        if speaker:
-            subprocess.Popen([speaker, text], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def write_state(self, paused: bool) -> None:
         files.write_json(
@@ -239,17 +209,17 @@ class Daemon:
         """Poll until SIGTERM or SIGINT, waiting on the bus between polls (a click wakes it at once)."""
         signal.signal(signal.SIGTERM, _stop)
         signal.signal(signal.SIGINT, _stop)
-        self.log("started", source=self.source.name)
+        self.log(EventKind.STARTED, source=self.source.name)
         try:
             while True:
                 self.poll()
-                self.answers(self.notifier.clicks(wait=self.poll_seconds))
+                self.answers(self.notifier.clicks(wait=self.settings.poll_seconds))
         except StopError:
             pass
         finally:
             if self.pending:
                 self.notifier.close(self.pending[0])
-            self.log("stopped")
+            self.log(EventKind.STOPPED)
             (self.folder / files.STATE).unlink(missing_ok=True)
 
 

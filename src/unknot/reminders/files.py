@@ -21,6 +21,7 @@ CONFIG = "breaks-config.json"
 STATE = "breaks-state.json"
 PAUSE = "breaks-pause.json"
 OUTBOX = "breaks-outbox.jsonl"
+OUTBOX_INGESTING = "breaks-outbox.ingesting"  # the outbox while unknot moves it into the journal
 
 
 def home() -> Path:

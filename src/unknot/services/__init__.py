@@ -1,24 +1,11 @@
-"""Use cases shared by every interface. CLI commands and web routes call these and render the result."""
+"""Use cases shared by every interface: each takes the `Context` built once at the edge.
 
-from unknot.services.catalog import (
-    UnknownExerciseError,
-    assess_answers,
-    assess_intake,
-    exercise_record,
-    find_exercises,
-    get_exercise,
-)
-from unknot.services.journal import Journal, JournalRuleError, UrgentCareError, open_journal
+A CLI command or a web route parses its input, calls one use case here, and renders the result.
+The modules: `catalog` (content and stateless assessment), `plans`, `checkins`, `sessions`,
+`progress` (and questionnaires), `today`, `preferences`, `relief`, `backup`, `exports`, `reports`,
+`breaks` and `reminders` (the break daemon's config).
+"""
 
-__all__ = [
-    "Journal",
-    "JournalRuleError",
-    "UnknownExerciseError",
-    "UrgentCareError",
-    "assess_answers",
-    "assess_intake",
-    "exercise_record",
-    "find_exercises",
-    "get_exercise",
-    "open_journal",
-]
+from unknot.services.context import Context, open_context
+
+__all__ = ["Context", "open_context"]

@@ -69,6 +69,15 @@ class Store:
     sessions: sessionmaker[Session]
     revision: RevisionReader
 
+    def reading(self) -> Session:
+        """A database session to read in (use it in a `with` block)."""
+        return self.sessions()
+
+    def writing(self) -> contextlib.AbstractContextManager[Session]:
+        """A database session whose writes are committed together at the end of the `with` block,
+        or not at all."""
+        return self.sessions.begin()
+
     def close(self) -> None:
         self.revision.close()
         self.engine.dispose()

@@ -5,16 +5,33 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    model_validator,
+)
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from unknot.content.schema import CareLevel, Library
 from unknot.core.answers import RED_FLAG_IDS, answers_from_dict
 from unknot.core.errors import UserError
-from unknot.core.prefs import Prefs
+from unknot.core.preferences import Preferences
+from unknot.core.questionnaires import score
 from unknot.core.result import Assessment
 from unknot.storage import repository
-from unknot.storage.tables import AssessmentRow, CheckinRow, PlanRow, ResponseRow, SessionRow, SettingRow
+from unknot.storage.tables import (
+    AssessmentRow,
+    CheckinRow,
+    PlanRow,
+    PreferenceRow,
+    ResponseRow,
+    SessionRow,
+)
 
 Score = Annotated[int, Field(ge=0, le=10)]
 
@@ -28,7 +45,7 @@ class AssessmentDoc(Doc):
     created_at: AwareDatetime
     answers: dict[str, Any]
     result: dict[str, Any]
-    triage: Literal["emergency", "see_clinician", "self_care"]
+    triage: CareLevel
 
     @model_validator(mode="after")
     def _valid_parts(self) -> AssessmentDoc:
@@ -72,11 +89,25 @@ class SessionDoc(Doc):
 
 
 class ResponseDoc(Doc):
-    questionnaire: Literal["peg", "rmdq"]
+    """Answers to a questionnaire of the library the document is read with, and their score."""
+
+    questionnaire: str
     date: dt.date
-    answers: list[Annotated[int, Field(ge=0, le=10)]]
-    score: Annotated[float, Field(ge=0, le=24)]
+    answers: list[int]
+    score: float
     recorded_at: AwareDatetime
+
+    @model_validator(mode="after")
+    def _scored_as_the_library_scores(self, info: ValidationInfo) -> ResponseDoc:
+        library: Library | None = (info.context or {}).get("library")
+        if library is None:  # written from the journal itself (export): already checked
+            return self
+        form = library.questionnaires.get(self.questionnaire)
+        if form is None:
+            raise ValueError(f"unknown questionnaire '{self.questionnaire}'")
+        if score(form, self.answers) != self.score:
+            raise ValueError(f"the score is not the {form.short_name} score of its answers")
+        return self
 
 
 class JournalDocument(Doc):
@@ -92,7 +123,7 @@ class JournalDocument(Doc):
     @model_validator(mode="after")
     def _references_resolve(self) -> JournalDocument:
         try:
-            Prefs.model_validate(self.settings)
+            Preferences.model_validate(self.settings)
         except ValidationError as exc:
             first = exc.errors()[0]
             raise ValueError(f"settings.{'.'.join(map(str, first['loc']))}: {first['msg']}") from None
@@ -137,7 +168,7 @@ def dump(db: Session) -> JournalDocument:
         plans=[PlanDoc(**_columns(r, PlanDoc)) for r in _rows(db, PlanRow, PlanRow.id)],
         checkins=[CheckinDoc(**_columns(r, CheckinDoc)) for r in _rows(db, CheckinRow, CheckinRow.date)],
         sessions=[SessionDoc(**_columns(r, SessionDoc)) for r in _rows(db, SessionRow, SessionRow.id)],
-        settings=repository.get_settings(db),
+        settings=repository.preferences(db),
         questionnaires=[
             ResponseDoc(**_columns(r, ResponseDoc))
             for r in _rows(db, ResponseRow, ResponseRow.date, ResponseRow.questionnaire)
@@ -145,9 +176,10 @@ def dump(db: Session) -> JournalDocument:
     )
 
 
-def parse_document(text: str | bytes) -> JournalDocument:
+def parse_document(text: str | bytes, library: Library) -> JournalDocument:
+    """A document checked against the content it will be read with (its questionnaires)."""
     try:
-        return JournalDocument.model_validate_json(text)
+        return JournalDocument.model_validate_json(text, context={"library": library})
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
@@ -165,7 +197,7 @@ def load(db: Session, document: JournalDocument) -> None:
     db.flush()
     db.add_all(CheckinRow(**c.model_dump()) for c in document.checkins)
     db.add_all(SessionRow(**s.model_dump()) for s in document.sessions)
-    db.add_all(SettingRow(key=k, value=v) for k, v in document.settings.items())
+    db.add_all(PreferenceRow(key=k, value=v) for k, v in document.settings.items())
     db.add_all(ResponseRow(**r.model_dump()) for r in document.questionnaires)
     db.flush()
     repository.reset_sequences(db)

@@ -1,4 +1,8 @@
-"""Reading and writing the journal. Each public function runs inside a session the caller opens."""
+"""Reading and writing the journal: all of its SQL, and the mapping of rows to unknot's own types.
+
+Each function runs inside a database session the caller opens (`Store.reading()`/`writing()`), so a
+use case that reads and writes several things does it in one transaction.
+"""
 
 from __future__ import annotations
 
@@ -8,41 +12,99 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from unknot.core.journal import Checkin, SessionRecord
-from unknot.core.progression import DoneSession, Rating
+from unknot.core.checkins import Checkin
+from unknot.core.history import SessionRecord, SessionResult
+from unknot.core.progression import Rating
 from unknot.core.questionnaires import Response
+from unknot.core.reminders import BreakEvent
+from unknot.core.result import Assessment, CurrentPlan, Plan
 from unknot.storage.tables import (
     AssessmentRow,
     Base,
+    BreakEventRow,
     CheckinRow,
     PlanRow,
+    PreferenceRow,
     ResponseRow,
     SessionRow,
-    SettingRow,
 )
 
 FIRST_PLAN_REASON = "From your assessment."
 
 
-def add_assessment(
-    db: Session, answers: dict[str, Any], result: dict[str, Any], now: dt.datetime
-) -> AssessmentRow:
-    row = AssessmentRow(created_at=now, answers=answers, result=result, triage=result["triage"])
+def add_assessment(db: Session, answers: dict[str, Any], result: Assessment, now: dt.datetime) -> None:
+    """Store an assessment; its plan (if any) becomes the current plan."""
+    row = AssessmentRow(
+        created_at=now, answers=answers, result=result.model_dump(mode="json"), triage=result.triage.value
+    )
     db.add(row)
     db.flush()
-    plan = result.get("plan")
-    if plan is not None:
-        add_plan(db, row.id, plan, FIRST_PLAN_REASON, now)
-    return row
+    if result.plan is not None:
+        add_plan(db, row.id, result.plan, FIRST_PLAN_REASON, now)
 
 
-def current_assessment(db: Session) -> AssessmentRow | None:
+def _latest_assessment(db: Session) -> AssessmentRow | None:
     return db.scalars(select(AssessmentRow).order_by(AssessmentRow.id.desc()).limit(1)).first()
 
 
-def current_plan(db: Session, assessment: AssessmentRow) -> PlanRow | None:
-    query = select(PlanRow).where(PlanRow.assessment_id == assessment.id).order_by(PlanRow.id.desc()).limit(1)
-    return db.scalars(query).first()
+def _plans_of(db: Session, assessment_id: int) -> list[PlanRow]:
+    query = select(PlanRow).where(PlanRow.assessment_id == assessment_id).order_by(PlanRow.id)
+    return list(db.scalars(query))
+
+
+def _plan(row: PlanRow) -> Plan:
+    return Plan.model_validate(
+        {"level": row.level, "total_minutes": row.total_minutes, "items": row.items, "habits": row.habits}
+    )
+
+
+def current_plan(db: Session, zone: dt.tzinfo | None) -> CurrentPlan | None:
+    """The latest assessment and its latest plan; a changed plan's date is a day in `zone`."""
+    row = _latest_assessment(db)
+    if row is None:
+        return None
+    assessment = Assessment.model_validate(row.result)
+    query = select(PlanRow).where(PlanRow.assessment_id == row.id).order_by(PlanRow.id.desc()).limit(1)
+    plan_row = db.scalars(query).first()
+    if plan_row is None:
+        return CurrentPlan(assessment, None, None)
+    if plan_row.reason == FIRST_PLAN_REASON:
+        return CurrentPlan(assessment, _plan(plan_row), plan_row.id)
+    changed_on = plan_row.created_at.astimezone(zone).date()
+    return CurrentPlan(assessment, _plan(plan_row), plan_row.id, changed_on, plan_row.reason)
+
+
+def plan_started(db: Session, plan_id: int) -> tuple[dt.datetime, int]:
+    """When a plan was made, and the id of its assessment."""
+    row = db.get(PlanRow, plan_id)
+    assert row is not None, "a current plan's id always names a stored plan"
+    return row.created_at, row.assessment_id
+
+
+def plan_changes(db: Session, zone: dt.tzinfo | None) -> tuple[dt.date | None, list[tuple[dt.date, str]]]:
+    """The day of the latest assessment, and each change of its plan since (day and reason)."""
+    row = _latest_assessment(db)
+    if row is None:
+        return None, []
+    plans = _plans_of(db, row.id)
+    changes = [(p.created_at.astimezone(zone).date(), p.reason) for p in plans[1:]]
+    return row.created_at.astimezone(zone).date(), changes
+
+
+def add_plan(db: Session, assessment_id: int, plan: Plan, reason: str, now: dt.datetime) -> None:
+    data = plan.model_dump(mode="json")
+    db.add(
+        PlanRow(
+            assessment_id=assessment_id,
+            created_at=now,
+            level=data["level"],
+            total_minutes=data["total_minutes"],
+            items=data["items"],
+            habits=data["habits"],
+            reason=reason,
+        )
+    )
+    db.flush()
 
 
 def put_checkin(db: Session, checkin: Checkin, now: dt.datetime) -> bool:
@@ -61,19 +123,48 @@ def put_checkin(db: Session, checkin: Checkin, now: dt.datetime) -> bool:
     return replaced
 
 
-def add_session(db: Session, row: SessionRow) -> SessionRow:
-    db.add(row)
-    db.flush()
-    return row
+# Columns, not ORM objects: a history of years is read on every page that charts it.
+_CHECKIN = select(
+    CheckinRow.date, CheckinRow.pain, CheckinRow.stiffness, CheckinRow.note, CheckinRow.red_flags
+)
+
+
+def _checkin(row: Any) -> Checkin:
+    day, pain, stiffness, note, flags = row
+    return Checkin(day, pain, stiffness, note, tuple(flags))
 
 
 def checkins(db: Session, until: dt.date | None = None) -> list[Checkin]:
-    # Columns, not ORM objects: a history of years is read on every page that charts it.
-    c = CheckinRow
-    query = select(c.date, c.pain, c.stiffness, c.note, c.red_flags).order_by(c.date)
+    query = _CHECKIN.order_by(CheckinRow.date)
     if until is not None:
-        query = query.where(c.date <= until)
-    return [Checkin(d, p, s, n, tuple(f)) for d, p, s, n, f in db.execute(query)]
+        query = query.where(CheckinRow.date <= until)
+    return [_checkin(row) for row in db.execute(query)]
+
+
+def checkin_on(db: Session, day: dt.date) -> Checkin | None:
+    found = db.execute(_CHECKIN.where(CheckinRow.date == day)).first()
+    return None if found is None else _checkin(found)
+
+
+def ratings(db: Session) -> list[Rating]:
+    query = select(CheckinRow.date, CheckinRow.pain, CheckinRow.recorded_at).order_by(CheckinRow.date)
+    return [Rating(d, p, at) for d, p, at in db.execute(query)]
+
+
+def add_session(db: Session, session: SessionResult, plan_id: int | None, source: str) -> None:
+    db.add(
+        SessionRow(
+            date=session.date,
+            plan_id=plan_id,
+            completed=session.completed,
+            items_done=list(session.items_done),
+            pain_before=session.pain_before,
+            pain_after=session.pain_after,
+            source=source,
+            recorded_at=session.recorded_at,
+        )
+    )
+    db.flush()
 
 
 def session_records(db: Session, until: dt.date | None = None) -> list[SessionRecord]:
@@ -83,44 +174,31 @@ def session_records(db: Session, until: dt.date | None = None) -> list[SessionRe
     return [SessionRecord(d, c) for d, c in db.execute(query)]
 
 
-def sessions_on(db: Session, day: dt.date) -> list[SessionRow]:
-    return list(db.scalars(select(SessionRow).where(SessionRow.date == day).order_by(SessionRow.id)))
+def sessions_completed_on(db: Session, day: dt.date) -> int:
+    query = select(func.count()).where(SessionRow.date == day, SessionRow.completed)
+    return int(db.scalar(query) or 0)
 
 
-def checkin_on(db: Session, day: dt.date) -> CheckinRow | None:
-    return db.scalars(select(CheckinRow).where(CheckinRow.date == day)).first()
+def session_results(db: Session) -> list[SessionResult]:
+    rows = db.scalars(select(SessionRow).order_by(SessionRow.date, SessionRow.id))
+    return [
+        SessionResult(r.date, r.completed, tuple(r.items_done), r.pain_before, r.pain_after, r.recorded_at)
+        for r in rows
+    ]
 
 
-def get_settings(db: Session) -> dict[str, Any]:
-    return {row.key: row.value for row in db.scalars(select(SettingRow).order_by(SettingRow.key))}
+def preferences(db: Session) -> dict[str, Any]:
+    query = select(PreferenceRow).order_by(PreferenceRow.key)
+    return {row.key: row.value for row in db.scalars(query)}
 
 
-def put_setting(db: Session, key: str, value: Any) -> None:
-    row = db.get(SettingRow, key)
+def put_preference(db: Session, key: str, value: Any) -> None:
+    row = db.get(PreferenceRow, key)
     if row is None:
-        db.add(SettingRow(key=key, value=value))
+        db.add(PreferenceRow(key=key, value=value))
     else:
         row.value = value
     db.flush()
-
-
-def is_empty(db: Session) -> bool:
-    tables = (AssessmentRow, PlanRow, CheckinRow, SessionRow, SettingRow, ResponseRow)
-    return all(db.scalar(select(func.count()).select_from(t)) == 0 for t in tables)
-
-
-def reset_sequences(db: Session) -> None:
-    """After inserting explicit ids on PostgreSQL, move each id sequence past the largest id."""
-    if db.get_bind().dialect.name != "postgresql":
-        return
-    for table in Base.metadata.sorted_tables:
-        if "id" in table.c:
-            db.execute(
-                text(
-                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                    f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"
-                )
-            )
 
 
 def put_response(db: Session, response: Response, now: dt.datetime) -> bool:
@@ -147,31 +225,43 @@ def responses(db: Session, until: dt.date | None = None) -> list[Response]:
     return [Response(r.questionnaire, r.date, tuple(r.answers), r.score) for r in db.scalars(query)]
 
 
-def done_sessions(db: Session) -> list[DoneSession]:
-    rows = db.scalars(select(SessionRow).order_by(SessionRow.date, SessionRow.id))
-    return [DoneSession(r.date, r.completed, r.pain_before, r.pain_after, r.recorded_at) for r in rows]
-
-
-def ratings(db: Session) -> list[Rating]:
-    rows = db.scalars(select(CheckinRow).order_by(CheckinRow.date))
-    return [Rating(r.date, r.pain, r.recorded_at) for r in rows]
-
-
-def add_plan(db: Session, assessment_id: int, plan: dict[str, Any], reason: str, now: dt.datetime) -> PlanRow:
-    row = PlanRow(
-        assessment_id=assessment_id,
-        created_at=now,
-        level=plan["level"],
-        total_minutes=plan["total_minutes"],
-        items=plan["items"],
-        habits=plan["habits"],
-        reason=reason,
+def add_break_events(db: Session, events: list[BreakEvent]) -> int:
+    """Store the events not stored yet (by key); returns how many were new."""
+    known = break_keys(db, [e.key for e in events])
+    fresh = {e.key: e for e in events if e.key not in known}
+    db.add_all(
+        BreakEventRow(key=e.key, at=e.at, date=e.at.date(), kind=e.kind.value, seconds=e.seconds)
+        for e in fresh.values()
     )
-    db.add(row)
     db.flush()
-    return row
+    return len(fresh)
 
 
-def plan_history(db: Session, assessment_id: int) -> list[PlanRow]:
-    query = select(PlanRow).where(PlanRow.assessment_id == assessment_id).order_by(PlanRow.id)
-    return list(db.scalars(query))
+def break_keys(db: Session, keys: list[str]) -> set[str]:
+    return set(db.scalars(select(BreakEventRow.key).where(BreakEventRow.key.in_(keys))))
+
+
+def break_counts(db: Session, since: dt.date) -> list[tuple[dt.date, str, int]]:
+    """Events per day and kind, from `since` on."""
+    e = BreakEventRow
+    query = select(e.date, e.kind, func.count()).where(e.date >= since).group_by(e.date, e.kind)
+    return [(day, kind, int(count)) for day, kind, count in db.execute(query)]
+
+
+def is_empty(db: Session) -> bool:
+    tables = (AssessmentRow, PlanRow, CheckinRow, SessionRow, PreferenceRow, ResponseRow)
+    return all(db.scalar(select(func.count()).select_from(t)) == 0 for t in tables)
+
+
+def reset_sequences(db: Session) -> None:
+    """After inserting explicit ids on PostgreSQL, move each id sequence past the largest id."""
+    if db.get_bind().dialect.name != "postgresql":
+        return
+    for table in Base.metadata.sorted_tables:
+        if "id" in table.c:
+            db.execute(
+                text(
+                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                    f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"
+                )
+            )

@@ -103,7 +103,9 @@ class SessionRow(Base):
     recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 
-class SettingRow(Base):
+class PreferenceRow(Base):
+    """One of the person's preferences (the table's name is older than the word "preferences")."""
+
     __tablename__ = "settings"
 
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
@@ -111,7 +113,7 @@ class SettingRow(Base):
 
 
 class ResponseRow(Base):
-    """One answered questionnaire (PEG, RMDQ); one per questionnaire and date."""
+    """One answered questionnaire; one per questionnaire and date."""
 
     __tablename__ = "questionnaire_responses"
     __table_args__ = (UniqueConstraint("questionnaire", "date"),)

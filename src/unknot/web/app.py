@@ -1,6 +1,8 @@
-"""The local web app: `create_app(settings)` wires the journal, the pages, the assets and security."""
+"""The local web app: `create_app(settings)` wires the context, the pages, the assets and security."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse
@@ -10,12 +12,13 @@ from unknot.content.loader import default_library
 from unknot.content.schema import Library
 from unknot.core.clock import Clock, SystemClock
 from unknot.core.errors import UserError
-from unknot.services import open_journal
+from unknot.features import FEATURES, Feature
+from unknot.services import breaks, open_context
 from unknot.settings import Settings
 from unknot.web.cache import PageCache
-from unknot.web.render import STATIC_DIR, render
-from unknot.web.routes import followup, intake, journal, library, pages, relief, session
-from unknot.web.security import CsrfError, SecurityMiddleware, allowed_hosts
+from unknot.web.render import NAV, STATIC_DIR, render
+from unknot.web.routes import checkin, followup, intake, library, pages, relief, session
+from unknot.web.security import CsrfError, SecurityMiddleware, allowed_hosts, security_headers
 
 
 def create_app(
@@ -24,15 +27,22 @@ def create_app(
     clock: Clock | None = None,
     content: Library | None = None,
     bind_host: str = "127.0.0.1",
+    features: Iterable[Feature] = FEATURES,
 ) -> FastAPI:
     app = FastAPI(title="unknot", docs_url=None, redoc_url=None, openapi_url=None)
-    app.state.settings = settings
-    app.state.journal = open_journal(settings, clock or SystemClock(), content or default_library())
+    ctx = open_context(settings, clock or SystemClock(), content or default_library())
+    breaks.ingest(ctx)  # what the reminders recorded while the app was not running
+    enabled = [f for f in features if f.available()]
+    app.state.context = ctx
     app.state.page_cache = PageCache()
-    for module in (pages, intake, session, journal, relief, library, followup):
+    app.state.nav = NAV + tuple(entry for f in enabled for entry in f.nav)
+    for module in (pages, intake, session, checkin, relief, library, followup):
         app.include_router(module.router)
+    for feature in enabled:
+        for router in feature.routers():
+            app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    app.add_middleware(SecurityMiddleware, hosts=allowed_hosts(bind_host))
+    app.add_middleware(SecurityMiddleware, hosts=allowed_hosts(bind_host), headers=security_headers(enabled))
 
     @app.exception_handler(CsrfError)
     async def csrf_refused(request: Request, exc: CsrfError) -> HTMLResponse:

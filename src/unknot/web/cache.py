@@ -14,7 +14,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from unknot.web.render import journal_of
+from unknot.web.render import context_of
 
 LIMIT = 64
 
@@ -30,8 +30,8 @@ class PageCache:
         The check runs on the event loop: one indexed read of a single row, far cheaper than a hop
         to the thread pool, which is what makes a cached page nearly as fast as a static one.
         """
-        journal = journal_of(request)
-        key = (journal.revision(), journal.today(), request.url.path, request.url.query)
+        ctx = context_of(request)
+        key = (ctx.revision(), ctx.today(), request.url.path, request.url.query)
         body = self.pages.get(key)
         if body is None:
             response = await run_in_threadpool(build)

@@ -10,8 +10,8 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from unknot.services import Journal
-from unknot.settings import Settings
+from unknot.present import care, words
+from unknot.services import Context, preferences
 from unknot.web.illustration import exercise_svg
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -32,19 +32,22 @@ _environment = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_environment.globals.update(figure=exercise_svg, nav=NAV)
+_environment.globals.update(
+    figure=exercise_svg,
+    triage_banner=care.triage_banner,
+    escalation_banner=care.escalation_banner,
+    warning_banner=care.warning_banner,
+    flare_banner=care.flare_banner,
+    stop_rules_heading=care.STOP_RULES_HEADING,
+    words=words,
+)
 _environment.filters["words"] = lambda value: str(value).replace("_", " ")
 templates = Jinja2Templates(env=_environment)
 
 
-def journal_of(request: Request) -> Journal:
-    journal: Journal = request.app.state.journal
-    return journal
-
-
-def settings_of(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
+def context_of(request: Request) -> Context:
+    ctx: Context = request.app.state.context
+    return ctx
 
 
 class CsrfToken:
@@ -61,18 +64,19 @@ class CsrfToken:
     __html__ = __str__
 
 
-def render(request: Request, name: str, *, status_code: int = 200, **context: Any) -> HTMLResponse:
+def render(request: Request, name: str, *, status_code: int = 200, **page: Any) -> HTMLResponse:
     """A page. One carrying a form (and so the visitor's token) is marked `no-store`: never cached."""
-    journal = journal_of(request)
+    ctx = context_of(request)
     token = CsrfToken(request.state.csrf)
     base = {
         "csrf": token,
-        "prefs": journal.prefs(),
-        "library": journal.library,
+        "prefs": preferences.get(ctx),
+        "library": ctx.library,
         "path": request.url.path,
-        "time_scale": settings_of(request).time_scale,
+        "time_scale": ctx.settings.time_scale,
+        "nav": request.app.state.nav,
     }
-    response = templates.TemplateResponse(request, name, {**base, **context}, status_code=status_code)
+    response = templates.TemplateResponse(request, name, {**base, **page}, status_code=status_code)
     if token.used:
         response.headers["cache-control"] = "no-store"
     return response

@@ -5,27 +5,53 @@ from __future__ import annotations
 import hmac
 import ipaddress
 import secrets
+from collections.abc import Iterable
 
 from starlette.requests import HTTPConnection
 from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from unknot.core.errors import UserError
+from unknot.features import Feature
 
 CSRF_COOKIE = "unknot_csrf"
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
-HEADERS = {
-    "content-security-policy": CSP,
+# Everything from unknot itself, no inline script or style; a feature may add sources it needs.
+CSP = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "connect-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'none'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
+# No powerful browser feature, unless a feature asks for it (the camera coach: camera=(self)).
+PERMISSIONS = {"camera": "()", "microphone": "()", "geolocation": "()"}
+FIXED_HEADERS = {
     "x-content-type-options": "nosniff",
     "referrer-policy": "no-referrer",
     "x-frame-options": "DENY",
     "cross-origin-opener-policy": "same-origin",
-    "permissions-policy": "camera=(), microphone=(), geolocation=()",
 }
-RAW_HEADERS = [(name.encode(), value.encode()) for name, value in HEADERS.items()]
+
+
+def security_headers(features: Iterable[Feature]) -> list[tuple[bytes, bytes]]:
+    """The headers of every response, with each feature's permissions and sources added."""
+    csp, permissions = dict(CSP), dict(PERMISSIONS)
+    for feature in features:
+        for directive, sources in feature.sources.items():
+            csp[directive] = f"{csp.get(directive, CSP['default-src'])} {sources}"
+        permissions.update(feature.permissions)
+    headers = {
+        **FIXED_HEADERS,
+        "content-security-policy": "; ".join(f"{d} {s}" for d, s in csp.items()),
+        "permissions-policy": ", ".join(f"{name}={allow}" for name, allow in permissions.items()),
+    }
+    return [(name.encode(), value.encode()) for name, value in headers.items()]
+
+
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
 
 
@@ -60,9 +86,10 @@ def host_name(header: str) -> str:
 class SecurityMiddleware:
     """Refuses foreign Host headers (DNS rebinding), adds the security headers, sets the CSRF cookie."""
 
-    def __init__(self, app: ASGIApp, hosts: list[str]) -> None:
+    def __init__(self, app: ASGIApp, hosts: list[str], headers: list[tuple[bytes, bytes]]) -> None:
         self.app = app
         self.hosts = {h.lower() for h in hosts}
+        self.headers = headers
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -80,7 +107,7 @@ class SecurityMiddleware:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = [*message.get("headers", []), *RAW_HEADERS]
+                headers = [*message.get("headers", []), *self.headers]
                 if fresh:
                     cookie = f"{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict"
                     headers.append((b"set-cookie", cookie.encode()))

@@ -13,8 +13,9 @@ from starlette.datastructures import FormData
 
 from unknot.core.answers import SKIPPED_AFTER_EMERGENCY, answers_from_dict, has_emergency_flag
 from unknot.core.errors import UserError
+from unknot.services import plans
 from unknot.web.forms import posted_form, text, texts
-from unknot.web.render import journal_of, render
+from unknot.web.render import context_of, render
 
 router = APIRouter()
 STEPS = {
@@ -79,13 +80,13 @@ def _flags_from_form(form: FormData, flag_ids: list[str]) -> list[str]:
 @posted_form
 def intake_details(request: Request, form: FormData) -> Response:
     answers = _first_step(_first_step_fields(form))
-    flag_ids = [f.id for f in journal_of(request).library.safety.flags]
+    flag_ids = [f.id for f in context_of(request).library.safety.flags]
     try:
         answers["red_flags"] = _flags_from_form(form, flag_ids)
     except UserError as exc:
         return _page(request, "safety", answers, str(exc))
     if has_emergency_flag(answers["red_flags"]):
-        journal_of(request).save_assessment(answers_from_dict({**answers, **SKIPPED_AFTER_EMERGENCY}))
+        plans.save_assessment(context_of(request), answers_from_dict({**answers, **SKIPPED_AFTER_EMERGENCY}))
         return RedirectResponse("/result", status_code=303)
     return _page(request, "details", answers)
 
@@ -106,5 +107,5 @@ def intake_finish(request: Request, form: FormData) -> Response:
         parsed = answers_from_dict(answers)
     except UserError as exc:
         return _page(request, "details", answers, str(exc))
-    journal_of(request).save_assessment(parsed)
+    plans.save_assessment(context_of(request), parsed)
     return RedirectResponse("/result", status_code=303)

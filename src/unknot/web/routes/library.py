@@ -8,11 +8,11 @@ from typing import TypeVar
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
-from unknot import services
 from unknot.content.schema import ExerciseKind, Muscle, Position
 from unknot.core.errors import UserError
+from unknot.services import catalog
 from unknot.web.cache import page_cache
-from unknot.web.render import journal_of, render
+from unknot.web.render import context_of, render
 
 router = APIRouter()
 
@@ -37,11 +37,11 @@ async def exercises_page(
 
 
 def _exercises(request: Request, target: str | None, position: str | None, kind: str | None) -> Response:
-    library = journal_of(request).library
+    library = context_of(request).library
     muscle = _choice(Muscle, target, "target")
     place = _choice(Position, position, "position")
     sort = _choice(ExerciseKind, kind, "kind")
-    found = services.find_exercises(library, muscle, place, sort.value if sort else None)
+    found = catalog.find_exercises(library, muscle, place, sort.value if sort else None)
     filters = {"target": target or "", "position": position or "", "kind": kind or ""}
     choices = {"target": list(Muscle), "position": list(Position), "kind": list(ExerciseKind)}
     return render(request, "exercises.html", title="Exercises", found=found, filters=filters, choices=choices)
@@ -53,7 +53,7 @@ async def exercise_page(request: Request, exercise_id: str) -> Response:
 
 
 def _exercise(request: Request, exercise_id: str) -> Response:
-    library = journal_of(request).library
+    library = context_of(request).library
     if exercise_id not in library.exercises:
         raise HTTPException(status_code=404)
     exercise = library.exercises[exercise_id]

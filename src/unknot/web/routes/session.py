@@ -2,39 +2,35 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from unknot.core.journal import flared, required_score
-from unknot.core.player import build_steps
-from unknot.services import JournalRuleError, UrgentCareError
+from unknot.core.checkins import required_score
+from unknot.core.errors import NotAllowedError
+from unknot.present.player import web_script
+from unknot.services import sessions
+from unknot.services.sessions import UrgentCareError
 from unknot.web.forms import Csrf, csrf_ok
-from unknot.web.render import journal_of, render
+from unknot.web.render import context_of, render
 
 router = APIRouter()
 
 
 @router.get("/session", response_class=HTMLResponse)
 def session_page(request: Request) -> Response:
-    journal = journal_of(request)
     try:
-        current, escalation = journal.session_plan()
-    except JournalRuleError as exc:
+        start = sessions.start(context_of(request))
+    except NotAllowedError as exc:
         urgent = exc.escalation if isinstance(exc, UrgentCareError) else None
         message = str(exc).removeprefix("session: ")
         return render(request, "no_plan.html", title="Session", message=message, escalation=urgent)
-    assert current.plan is not None
-    steps = [dataclasses.asdict(s) for s in build_steps(current.plan, journal.library.exercises)]
-    exercises = {item.id: journal.library.exercises[item.id] for item in current.plan.items}
     page: dict[str, Any] = {
-        "plan": current.plan,
-        "steps": steps,
-        "exercises": exercises,
-        "escalation": escalation,
-        "current": current,
+        "start": start,
+        "plan": start.plan,
+        "script": web_script(start.phases),
+        "escalation": start.escalation,
     }
     return render(request, "session.html", title="Session", **page)
 
@@ -49,22 +45,13 @@ def session_complete(
     completed: Annotated[str, Form()] = "no",
 ) -> Response:
     csrf_ok(request, csrf)
-    journal = journal_of(request)
-    plan = journal.self_care_plan().plan  # as played: recording may adapt the plan
-    assert plan is not None
-    before, after = required_score(pain_before, "pain_before"), required_score(pain_after, "pain_after")
-    row = journal.record_session(
+    recorded = sessions.record(
+        context_of(request),
         items_done=[i for i in items_done.split(",") if i],
         completed=completed == "yes",
-        pain_before=before,
-        pain_after=after,
+        pain_before=required_score(pain_before, "pain_before"),
+        pain_after=required_score(pain_after, "pain_after"),
         source="player",
     )
-    return render(
-        request,
-        "session_done.html",
-        title="Session saved",
-        row=row,
-        total=len(plan.items),
-        flared=flared(before, after),
-    )
+    page: dict[str, Any] = {"row": recorded.session, "total": recorded.planned, "flared": recorded.flared}
+    return render(request, "session_done.html", title="Session saved", **page)

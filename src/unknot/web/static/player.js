@@ -1,16 +1,15 @@
-// The session player. The steps (what, how long, which side) come from the server, built by
-// unknot.core.player; this script only counts time, follows the keys and speaks the cues.
+// The session player. Its phases, their words and where each key leads (the "moves") come from the
+// server, built by unknot.core.player: this script only counts time, looks moves up, shows the
+// words it was given and speaks the cues. The rules live in Python, once.
 (function () {
   "use strict";
   var root = document.getElementById("player");
   if (!root) { return; }
-  var steps = JSON.parse(document.getElementById("session-steps").textContent);
-  var scale = parseFloat(root.dataset.timeScale) || 1;
+  var script = JSON.parse(document.getElementById("session-script").textContent);
+  var phases = script.phases, words = script.words;
   var state = { index: 0, elapsed: 0, paused: false, done: {}, running: false, timer: null, last: 0 };
   var $ = function (id) { return document.getElementById(id); };
   var voice = $("voice-toggle");
-  var totalItems = steps.length ? steps[steps.length - 1].item + 1 : 0;
-  var words = { prepare: "Get ready", work: "Hold", rest: "Rest" };
 
   function speak(text) {
     $("announce").textContent = text;
@@ -24,72 +23,79 @@
   }
 
   function render() {
-    var step = steps[state.index];
-    if (!step) { return; }
-    var left = Math.max(step.seconds - state.elapsed, 0);
-    $("exercise-count").textContent = "Exercise " + (step.item + 1) + " of " + totalItems;
-    $("session-percent").textContent = Math.floor(100 * state.index / steps.length) + "% of the session";
-    $("exercise-name").textContent = step.name;
-    var word = step.kind === "work" && step.reps ? "Repeat" : words[step.kind];
-    $("phase").textContent = state.paused ? "Paused" : word;
-    $("countdown").textContent = Math.ceil(left) + " s";
-    var detail = "Set " + step.set_number + " of " + step.sets + (step.side ? " · " + step.side + " side" : "");
-    if (step.kind === "work" && step.reps) { detail += " · " + step.reps + " slow repetitions"; }
-    $("detail").textContent = detail;
-    $("step-progress").value = step.seconds ? 100 * state.elapsed / step.seconds : 100;
-    $("pause").textContent = state.paused ? "Resume" : "Pause";
-    showOnly(".figure-slot", step.exercise_id);
-    showOnly(".how", step.exercise_id);
+    var phase = phases[state.index];
+    if (!phase) { return; }
+    root.dataset.phase = String(state.index);
+    root.dataset.paused = state.paused ? "yes" : "no";
+    $("exercise-count").textContent = phase.count;
+    $("session-percent").textContent = phase.progress;
+    $("exercise-name").textContent = phase.name;
+    $("phase").textContent = state.paused ? words.paused : phase.word;
+    $("countdown").textContent = Math.ceil(Math.max(phase.seconds - state.elapsed, 0)) + " s";
+    $("detail").textContent = phase.detail;
+    $("step-progress").value = phase.seconds ? 100 * state.elapsed / phase.seconds : 100;
+    $("pause").textContent = state.paused ? words.resume : words.pause;
+    showOnly(".figure-slot", phase.exercise_id);
+    showOnly(".how", phase.exercise_id);
   }
 
   function go(index) {
-    state.index = Math.max(0, Math.min(index, steps.length));
+    state.index = index;
     state.elapsed = 0;
-    if (state.index >= steps.length) { finish(true); return; }
-    speak(steps[state.index].cue);
+    if (state.index >= phases.length) { finish(true); return; }
+    speak(phases[state.index].cue);
     render();
   }
 
-  function firstOf(item) {
-    for (var i = 0; i < steps.length; i++) { if (steps[i].item === item) { return i; } }
-    return steps.length;
+  function advance(seconds) {
+    var budget = seconds;
+    while (state.running && !state.paused && budget > 0) {
+      var phase = phases[state.index];
+      var left = phase.seconds - state.elapsed;
+      if (budget < left - script.tolerance_seconds) { state.elapsed += budget; break; }
+      budget -= left;
+      if (phase.counts) { state.done[state.index] = true; }
+      go(state.index + 1);
+    }
   }
 
   function tick() {
     var now = performance.now();
+    var scale = parseFloat(root.dataset.timeScale) || 1;
     var passed = (now - state.last) / 1000 / scale;
     state.last = now;
-    if (state.paused || !state.running) { return; }
-    var budget = passed;
-    while (state.running && budget > 0) {
-      var step = steps[state.index];
-      var left = step.seconds - state.elapsed;
-      if (budget < left) { state.elapsed += budget; break; }
-      budget -= left;
-      if (step.kind === "work") { state.done[step.exercise_id] = true; }
-      go(state.index + 1);
-    }
+    advance(passed);
     if (state.running) { render(); }
   }
 
-  function next() { var step = steps[state.index]; if (step) { go(firstOf(step.item + 1)); } }
+  function next() { go(phases[state.index].skip); }
   function back() {
-    var step = steps[state.index];
-    var first = firstOf(step.item);
-    go(state.index > first || state.elapsed > 2 ? first : firstOf(Math.max(step.item - 1, 0)));
+    var phase = phases[state.index];
+    go(state.elapsed > script.back_grace_seconds ? phase.back_late : phase.back_early);
   }
-  function togglePause() { state.paused = !state.paused; speak(state.paused ? "Paused." : "Resuming."); render(); }
+  function togglePause() {
+    state.paused = !state.paused;
+    speak(state.paused ? words.paused_cue : words.resumed_cue);
+    render();
+  }
+
+  function itemsDone() {
+    var ids = [];
+    phases.forEach(function (phase, index) {
+      if (state.done[index] && ids.indexOf(phase.exercise_id) < 0) { ids.push(phase.exercise_id); }
+    });
+    return ids;
+  }
 
   function finish(completed) {
     state.running = false;
     clearInterval(state.timer);
-    var done = steps.map(function (s) { return s.exercise_id; })
-      .filter(function (id, i, all) { return state.done[id] && all.indexOf(id) === i; });
-    $("items-done-field").value = done.join(",");
+    root.dataset.phase = String(completed ? phases.length : state.index);
+    $("items-done-field").value = itemsDone().join(",");
     $("completed-field").value = completed ? "yes" : "no";
     $("playing").hidden = true;
     $("after").hidden = false;
-    speak(completed ? "Session complete. Well done." : "Session stopped.");
+    speak(completed ? words.complete_cue : words.stopped_cue);
     $("after").querySelector("input[type=radio]").focus();
   }
 

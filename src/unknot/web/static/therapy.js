@@ -32,8 +32,8 @@
     clearInterval(timer);
     $("running").hidden = true;
     $("done").hidden = false;
-    $("done").querySelector("h2").textContent = finished ? "Time is up" : "Stopped";
-    if (finished) { tone(); speak("Time is up. Remove the pack and check your skin."); }
+    $("done").querySelector("h2").textContent = finished ? root.dataset.done : root.dataset.stopped;
+    if (finished) { tone(); speak(root.dataset.doneCue); }
   }
   checks.forEach(function (box) {
     box.addEventListener("change", function () {
@@ -46,7 +46,7 @@
     $("running").hidden = false;
     last = performance.now();
     show();
-    speak("Starting now.");
+    speak(root.dataset.startCue);
     timer = setInterval(function () {
       var now = performance.now();
       if (!paused) { left -= (now - last) / 1000 / scale; }

@@ -7,32 +7,32 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from unknot.cli.common import console, fail, journal_from_env, print_json, settings_from_env, user_errors
-from unknot.core.prefs import Prefs
-from unknot.services import breaks
+from unknot.cli.common import console, context_from_env, fail, print_json, user_errors
+from unknot.core.preferences import Preferences
+from unknot.services import preferences
 
 app = typer.Typer(help="Show or change your preferences.", invoke_without_command=True)
 
 
-def _table(prefs: Prefs) -> Table:
+def _table(prefs: Preferences) -> Table:
     table = Table(title="Your settings")
     for column in ("Setting", "Value", "Meaning"):
         table.add_column(column)
     values = prefs.model_dump(mode="json")
-    for key, field in Prefs.model_fields.items():
+    for key, field in Preferences.model_fields.items():
         table.add_row(key, str(values[key]), field.description or "")
     return table
 
 
 @app.callback()
 def show(
-    ctx: typer.Context,
+    invocation: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print the settings as JSON.")] = False,
 ) -> None:
     """Show your settings."""
-    if ctx.invoked_subcommand is not None:
+    if invocation.invoked_subcommand is not None:
         return
-    prefs = journal_from_env().prefs()
+    prefs = preferences.get(context_from_env())
     if as_json:
         print_json(prefs.model_dump(mode="json"))
     else:
@@ -50,8 +50,6 @@ def set_(
     if len(pairs) % 2:
         fail(f"{pairs[-1]}: a setting needs a value (give KEY VALUE pairs)")
     changes = dict(zip(pairs[::2], pairs[1::2], strict=True))
-    journal = journal_from_env()
-    prefs = journal.set_prefs(changes).model_dump(mode="json")
-    breaks.refresh_config(journal, settings_from_env().home, list(changes))
+    prefs = preferences.change(context_from_env(), changes).model_dump(mode="json")
     for key in changes:
         console().print(f"{key} is now {prefs[key]}.")

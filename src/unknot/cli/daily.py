@@ -10,15 +10,16 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.prompt import Confirm, Prompt
 
-from unknot.cli.common import console, fail, journal_from_env, print_json
-from unknot.cli.render import checkin_outcome, history_table, today_view
+from unknot.cli.common import console, context_from_env, fail, print_json
+from unknot.cli.render_followup import checkin_outcome, history_table, today_view
 from unknot.cli.widgets import ask_score
-from unknot.core.journal import HistoryDay
-from unknot.services import Journal
+from unknot.content.schema import Library
+from unknot.core.history import HistoryDay
+from unknot.services import checkins, today
 
 
-def _ask_red_flags(journal: Journal, out: Console) -> list[str]:
-    flags = journal.library.safety.flags
+def _ask_red_flags(library: Library, out: Console) -> list[str]:
+    flags = library.safety.flags
     if not Confirm.ask(
         "Has any new warning sign appeared (bladder, numbness, weakness, fever, ...)?",
         default=False,
@@ -28,12 +29,12 @@ def _ask_red_flags(journal: Journal, out: Console) -> list[str]:
     return [f.id for f in flags if Confirm.ask(f.question, default=False, console=out)]
 
 
-def _interactive(journal: Journal, out: Console) -> tuple[int, int, str, list[str]]:
+def _interactive(library: Library, out: Console) -> tuple[int, int, str, list[str]]:
     out.print(Panel("Your daily check-in: a few seconds.", style="bold"))
     pain = ask_score(out, "Pain today, from 0 (none) to 10 (worst)?")
     stiffness = ask_score(out, "Stiffness today, from 0 (none) to 10 (worst)?")
     note = Prompt.ask("A note (optional, Enter to skip)", default="", show_default=False, console=out)
-    return pain, stiffness, note, _ask_red_flags(journal, out)
+    return pain, stiffness, note, _ask_red_flags(library, out)
 
 
 def checkin_command(
@@ -46,17 +47,17 @@ def checkin_command(
     date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD (default today).")] = None,
 ) -> None:
     """Record today's check-in: pain, stiffness, a note and any warning signs (asks when no options)."""
-    journal = journal_from_env()
+    ctx = context_from_env()
     out = console()
     flags = red_flag or []
+    asked: tuple[str | int | None, str | int | None] = (pain, stiffness)
     if pain is None and stiffness is None and not note and not flags:
         if not sys.stdin.isatty():
             fail("pain: missing (give --pain N, or run 'unknot checkin' in a terminal to be asked)")
-        pain_value, stiffness_value, note, flags = _interactive(journal, out)
-        outcome = journal.log_checkin(pain_value, stiffness_value, note, tuple(flags), date)
-    else:
-        outcome = journal.log_checkin(pain, stiffness, note, tuple(flags), date)
-    out.print(checkin_outcome(outcome, journal.library))
+        asked_pain, asked_stiffness, note, flags = _interactive(ctx.library, out)
+        asked = (asked_pain, asked_stiffness)
+    outcome = checkins.log(ctx, *asked, note, tuple(flags), date)
+    out.print(checkin_outcome(outcome, ctx.library))
 
 
 def history_command(
@@ -66,7 +67,7 @@ def history_command(
     ] = 30,
 ) -> None:
     """Your journal day by day: pain, stiffness, sessions, notes."""
-    history = journal_from_env().history()
+    history = checkins.history(context_from_env())
     if as_json:
         print_json([_day_record(d) for d in history])
     else:
@@ -91,5 +92,5 @@ def _day_record(day: HistoryDay) -> dict[str, object]:
 
 def today_command() -> None:
     """Today's plan, what is done, and the next step."""
-    journal = journal_from_env()
-    console().print(today_view(journal.status(), journal.library))
+    ctx = context_from_env()
+    console().print(today_view(today.status(ctx), ctx.library))

@@ -7,7 +7,7 @@ from html import escape
 
 from markupsafe import Markup
 
-from unknot.core.journal import HistoryDay
+from unknot.core.history import HistoryDay, pains
 
 WIDTH, HEIGHT, PAD = 640.0, 200.0, 28.0
 
@@ -35,8 +35,8 @@ def _polyline(values: list[float | None], count: int, css: str) -> str:
 
 def pain_chart(days: list[HistoryDay]) -> Markup:
     """Pain per day with its 7-day mean; an accessible summary in the title and description."""
-    pains: list[int | None] = [d.checkin.pain if d.checkin else None for d in days]
-    known = [p for p in pains if p is not None]
+    values = pains(days)
+    known = [p for p in values if p is not None]
     if not known:
         return Markup("")
     count = len(days)
@@ -47,7 +47,7 @@ def pain_chart(days: list[HistoryDay]) -> Markup:
     )
     dots = "".join(
         f'<circle class="pain-dot" cx="{_x(i, count):.1f}" cy="{_y(p):.1f}" r="3"/>'
-        for i, p in enumerate(pains)
+        for i, p in enumerate(values)
         if p is not None
     )
     summary = f"Pain from {days[0].date} to {days[-1].date}: first {known[0]}, latest {known[-1]} out of 10."
@@ -55,8 +55,8 @@ def pain_chart(days: list[HistoryDay]) -> Markup:
         f'<svg class="chart" viewBox="0 0 {WIDTH:.0f} {HEIGHT:.0f}" role="img" '
         'aria-labelledby="pain-t pain-d">'
         f'<title id="pain-t">Pain trend</title><desc id="pain-d">{summary}</desc>{grid}'
-        f"{_polyline(rolling_mean(pains), count, 'mean-line')}"
-        f"{_polyline([_float(p) for p in pains], count, 'pain-line')}{dots}</svg>"
+        f"{_polyline(rolling_mean(values), count, 'mean-line')}"
+        f"{_polyline([_float(p) for p in values], count, 'pain-line')}{dots}</svg>"
     )
 
 
@@ -77,9 +77,8 @@ def weekly_counts(days: list[HistoryDay], weeks: int = 12) -> list[tuple[dt.date
     return [(m, counts.get(m, 0)) for m in mondays][-weeks:]
 
 
-def sessions_chart(days: list[HistoryDay]) -> Markup:
-    """Bars of completed sessions per week, against 7 (every day)."""
-    weeks = weekly_counts(days)
+def sessions_chart(weeks: list[tuple[dt.date, int]]) -> Markup:
+    """Bars of completed sessions per week (from `weekly_counts`), against 7 (every day)."""
     if not weeks:
         return Markup("")
     slot = (WIDTH - 2 * PAD) / len(weeks)

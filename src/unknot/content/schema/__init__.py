@@ -1,0 +1,105 @@
+"""The shape of every content file, as pydantic models that reject unknown fields, and the Library.
+
+Pure: no I/O happens here, so `unknot.core` may use these types.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from unknot.content.schema.base import (
+    CareLevel,
+    Muscle,
+    Slug,
+    Source,
+    Step,
+    Strict,
+    Text,
+    format_citation,
+)
+from unknot.content.schema.care import (
+    THERAPY_CAP_MINUTES,
+    Advisory,
+    CareAdvice,
+    Cause,
+    CauseId,
+    Habit,
+    RedFlag,
+    Safety,
+    Therapy,
+    TherapyId,
+    TherapyTimer,
+)
+from unknot.content.schema.exercise import (
+    Dose,
+    Doses,
+    Equipment,
+    Exercise,
+    ExerciseKind,
+    Keyframe,
+    Level,
+    Pose,
+    Position,
+    Segment,
+)
+from unknot.content.schema.questionnaire import QuestionItem, Questionnaire
+
+
+@dataclass(frozen=True)
+class Library:
+    """All content, indexed by id."""
+
+    sources: dict[str, Source]
+    exercises: dict[str, Exercise]
+    causes: dict[CauseId, Cause]
+    therapies: dict[TherapyId, Therapy]
+    habits: dict[str, Habit]
+    safety: Safety
+    questionnaires: dict[str, Questionnaire] = field(default_factory=dict)
+    files: tuple[str, ...] = field(default=())
+
+    def citations(self, source_ids: Iterable[str]) -> list[str]:
+        """Human-readable citations, in the order given."""
+        return [format_citation(self.sources[s]) for s in source_ids]
+
+    @property
+    def timed_therapies(self) -> dict[TherapyId, Therapy]:
+        """The therapies unknot times (heat and cold)."""
+        return {key: t for key, t in self.therapies.items() if t.timer is not None}
+
+
+__all__ = [
+    "THERAPY_CAP_MINUTES",
+    "Advisory",
+    "CareAdvice",
+    "CareLevel",
+    "Cause",
+    "CauseId",
+    "Dose",
+    "Doses",
+    "Equipment",
+    "Exercise",
+    "ExerciseKind",
+    "Habit",
+    "Keyframe",
+    "Level",
+    "Library",
+    "Muscle",
+    "Pose",
+    "Position",
+    "QuestionItem",
+    "Questionnaire",
+    "RedFlag",
+    "Safety",
+    "Segment",
+    "Slug",
+    "Source",
+    "Step",
+    "Strict",
+    "Text",
+    "Therapy",
+    "TherapyId",
+    "TherapyTimer",
+    "format_citation",
+]

@@ -1,0 +1,146 @@
+"""An exercise: what it is for, how to do it, its dose per level, and its pose for the figure."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from unknot.content.schema.base import Muscle, Name, Slug, Step, Strict, Text
+
+
+class ExerciseKind(StrEnum):
+    STRETCH = "stretch"
+    MOBILITY = "mobility"
+    STRENGTH = "strength"
+    MASSAGE = "massage"
+    BREATHING = "breathing"
+
+
+class Position(StrEnum):
+    STANDING = "standing"
+    SEATED = "seated"
+    LYING = "lying"
+    KNEELING = "kneeling"
+
+
+class Level(StrEnum):
+    GENTLE = "gentle"
+    STANDARD = "standard"
+    ADVANCED = "advanced"
+
+
+Equipment = Literal["chair", "wall", "mat", "towel", "ball", "foam_roller", "table"]
+
+
+class Dose(Strict):
+    """How much of an exercise one level prescribes.
+
+    Exactly one of `hold_seconds` (a static hold) or `reps` (repetitions of `rep_seconds` each).
+    `sides` is 2 when the exercise is done on the left and then the right.
+    """
+
+    hold_seconds: int | None = Field(default=None, ge=5, le=120)
+    reps: int | None = Field(default=None, ge=1, le=30)
+    rep_seconds: int = Field(default=4, ge=1, le=20)
+    sets: int = Field(ge=1, le=5)
+    sides: Literal[1, 2] = 1
+    rest_seconds: int = Field(default=10, ge=0, le=90)
+
+    @model_validator(mode="after")
+    def _hold_or_reps(self) -> Dose:
+        if (self.hold_seconds is None) == (self.reps is None):
+            raise ValueError("give exactly one of hold_seconds or reps")
+        return self
+
+    @property
+    def work_seconds(self) -> int:
+        """Seconds of one set on one side."""
+        if self.hold_seconds is not None:
+            return self.hold_seconds
+        return (self.reps or 0) * self.rep_seconds
+
+    @property
+    def total_seconds(self) -> int:
+        """Seconds for the whole dose: every set on every side, with rests between them."""
+        blocks = self.sets * self.sides
+        return blocks * self.work_seconds + (blocks - 1) * self.rest_seconds
+
+
+class Doses(Strict):
+    gentle: Dose | None = None
+    standard: Dose
+    advanced: Dose | None = None
+
+    def for_level(self, level: Level) -> Dose | None:
+        return {Level.GENTLE: self.gentle, Level.STANDARD: self.standard, Level.ADVANCED: self.advanced}[
+            level
+        ]
+
+
+class Segment(StrEnum):
+    """Body segments of the stick figure; each angle gives the segment's direction."""
+
+    TRUNK = "trunk"
+    HEAD = "head"
+    UPPER_ARM_LEFT = "upper_arm_left"
+    FOREARM_LEFT = "forearm_left"
+    UPPER_ARM_RIGHT = "upper_arm_right"
+    FOREARM_RIGHT = "forearm_right"
+    THIGH_LEFT = "thigh_left"
+    SHIN_LEFT = "shin_left"
+    THIGH_RIGHT = "thigh_right"
+    SHIN_RIGHT = "shin_right"
+
+
+Angle = Annotated[float, Field(ge=-360, le=360)]
+
+
+class Keyframe(Strict):
+    """One pose: for every segment, its direction on screen in degrees, clockwise from straight up.
+
+    0 points up, 90 right (the way a side-view figure faces), 180 down, 270 (or -90) left.
+    The trunk runs from the hips to the base of the neck, the head from the neck to the crown,
+    arms from the shoulder and legs from the hip.
+    """
+
+    label: Step
+    angles: dict[Segment, Angle]
+    hold: bool = False
+
+    @model_validator(mode="after")
+    def _every_segment(self) -> Keyframe:
+        missing = [s.value for s in Segment if s not in self.angles]
+        if missing:
+            raise ValueError(f"keyframe '{self.label}' lacks angles for {', '.join(missing)}")
+        return self
+
+
+class Pose(Strict):
+    view: Literal["side", "front"]
+    keyframes: list[Keyframe] = Field(min_length=2, max_length=5)
+
+
+class Exercise(Strict):
+    id: Slug
+    name: Name
+    kind: ExerciseKind
+    targets: list[Muscle] = Field(min_length=1, max_length=4)
+    position: Position
+    equipment: list[Equipment] = Field(default_factory=list)
+    purpose: Text
+    steps: list[Step] = Field(min_length=1, max_length=5)
+    feel: Text
+    stop_if: list[Step] = Field(min_length=1)
+    cautions: list[Step] = Field(min_length=1)
+    regression: Text
+    progression: Text
+    dose: Doses
+    pose: Pose
+    sources: list[Slug] = Field(min_length=1)
+
+    @property
+    def desk_friendly(self) -> bool:
+        """Doable seated at a desk: seated, needing nothing but a chair."""
+        return self.position is Position.SEATED and set(self.equipment) <= {"chair"}

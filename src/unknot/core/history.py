@@ -1,0 +1,76 @@
+"""The journal day by day: a summary per date, pages of it, and a pain sparkline. Pure."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from unknot.core.checkins import Checkin, JournalInputError, whole_number
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """A saved session as history and adherence count it: its date, and whether it was completed."""
+
+    date: dt.date
+    completed: bool
+
+
+@dataclass(frozen=True)
+class SessionResult:
+    """A saved session in full: what was done, the pain before and after, and when it was saved."""
+
+    date: dt.date
+    completed: bool
+    items_done: tuple[str, ...]
+    pain_before: int | None
+    pain_after: int | None
+    recorded_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class HistoryDay:
+    date: dt.date
+    checkin: Checkin | None
+    sessions_completed: int
+
+
+def summarise_days(checkins: Iterable[Checkin], sessions: Iterable[SessionRecord]) -> list[HistoryDay]:
+    """One entry per date with anything recorded, oldest first."""
+    by_date = {c.date: c for c in checkins}
+    completed: dict[dt.date, int] = {}
+    for session in sessions:
+        completed.setdefault(session.date, 0)
+        completed[session.date] += session.completed
+    dates = sorted(set(by_date) | set(completed))
+    return [HistoryDay(d, by_date.get(d), completed.get(d, 0)) for d in dates]
+
+
+@dataclass(frozen=True)
+class HistoryPage:
+    days: list[HistoryDay]  # newest first
+    number: int
+    pages: int
+
+
+def page_of_history(days: list[HistoryDay], page_text: str | None, size: int) -> HistoryPage:
+    """One page of the history, newest first; page 1 is the latest `size` days with entries."""
+    pages = max(1, -(-len(days) // size))
+    number = 1 if page_text is None else whole_number(page_text.strip())
+    if number is None or not 1 <= number <= pages:
+        raise JournalInputError(f"page: must be a whole number from 1 to {pages}, not '{page_text}'")
+    newest_first = days[::-1]
+    return HistoryPage(newest_first[(number - 1) * size : number * size], number, pages)
+
+
+def pains(days: list[HistoryDay]) -> list[int | None]:
+    """Each day's pain rating (None on a day without a check-in)."""
+    return [d.checkin.pain if d.checkin else None for d in days]
+
+
+def sparkline(values: Iterable[int | None]) -> str:
+    """Pain 0-10 as one character each; a gap for a day without a value."""
+    return "".join(" " if v is None else SPARKS[min(v, 10) * (len(SPARKS) - 1) // 10] for v in values)

@@ -1,0 +1,60 @@
+"""What the session players show and say for each phase, and the script the web player runs.
+
+The terminal shows `phase_view`; the web page gets `web_script`: every phase with its words and its
+moves (from `unknot.core.player`), so its script only counts time and looks indices up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from unknot.core.player import BACK_GRACE_SECONDS, TOLERANCE_SECONDS, Phase, PhaseKind, moves
+
+PHASE_WORDS = {PhaseKind.PREPARE: "Get ready", PhaseKind.WORK: "Hold", PhaseKind.REST: "Rest"}
+REPEAT_WORD = "Repeat"
+# Words for the player's own states: shown on its buttons and status line, and spoken.
+WORDS = {
+    "paused": "Paused",
+    "pause": "Pause",
+    "resume": "Resume",
+    "paused_cue": "Paused.",
+    "resumed_cue": "Resuming.",
+    "complete_cue": "Session complete. Well done.",
+    "stopped_cue": "Session stopped.",
+}
+
+
+@dataclass(frozen=True)
+class PhaseView:
+    word: str  # what to do now: Get ready, Hold, Repeat, Rest
+    detail: str  # Set 1 of 2 · left side · 10 slow repetitions
+    count: str  # Exercise 2 of 5
+    progress: str  # 40% of the session
+
+
+def phase_view(phases: list[Phase], index: int) -> PhaseView:
+    phase = phases[index]
+    working = phase.kind is PhaseKind.WORK
+    detail = f"Set {phase.set_number} of {phase.sets}" + (f" · {phase.side} side" if phase.side else "")
+    if working and phase.reps:
+        detail += f" · {phase.reps} slow repetitions"
+    word = REPEAT_WORD if working and phase.reps else PHASE_WORDS[phase.kind]
+    count = f"Exercise {phase.item + 1} of {phases[-1].item + 1}"
+    return PhaseView(word, detail, count, f"{100 * index // len(phases)}% of the session")
+
+
+def web_script(phases: list[Phase]) -> dict[str, Any]:
+    """Everything the web player needs, as JSON: phases with their words and moves, and its words."""
+    table = moves(phases)
+    script = []
+    for index, phase in enumerate(phases):
+        entry = asdict(phase) | asdict(phase_view(phases, index)) | asdict(table[index])
+        entry["counts"] = phase.kind is PhaseKind.WORK
+        script.append(entry)
+    return {
+        "phases": script,
+        "back_grace_seconds": BACK_GRACE_SECONDS,
+        "tolerance_seconds": TOLERANCE_SECONDS,
+        "words": WORDS,
+    }

@@ -1,0 +1,34 @@
+"""Progress in words: the figures of the progress page, `unknot progress` and the report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from unknot.core.progress import BASELINE_COUNT, WINDOW_DAYS, Progress
+from unknot.present.words import number, percent
+
+
+@dataclass(frozen=True)
+class Stat:
+    label: str
+    value: str
+    note: str = ""
+
+
+def progress_stats(report: Progress) -> list[Stat]:
+    change = None if report.change_pct is None else f"{report.change_pct:+.0f} %"
+    since = f", from {report.start_date}" if report.start_date else ""
+    return [
+        Stat(
+            "Pain at the start",
+            number(report.baseline_pain),
+            f"mean of your first {BASELINE_COUNT} check-ins{since}",
+        ),
+        Stat(
+            f"Pain in the last {WINDOW_DAYS} days",
+            number(report.recent_pain, unknown="no check-in this week"),
+            "mean",
+        ),
+        Stat("Change", change or "not yet"),
+        Stat("Days with a completed session", percent(report.adherence)),
+    ]

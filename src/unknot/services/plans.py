@@ -1,0 +1,53 @@
+"""The assessment a person follows and its plan: saving an assessment, the plan now, adapting it."""
+
+from __future__ import annotations
+
+from unknot.core.answers import Answers
+from unknot.core.assessment import assess
+from unknot.core.errors import NotAllowedError
+from unknot.core.progression import PlanChange, adapt, review
+from unknot.core.result import Assessment, CurrentPlan
+from unknot.services.context import Context
+from unknot.storage import repository
+
+
+def save_assessment(ctx: Context, answers: Answers) -> Assessment:
+    """Assess the answers and keep the result (and its plan) as the person's current ones."""
+    result = assess(answers, ctx.library)
+    with ctx.store.writing() as db:
+        repository.add_assessment(db, answers.model_dump(mode="json"), result, ctx.now())
+    return result
+
+
+def current(ctx: Context) -> CurrentPlan | None:
+    with ctx.store.reading() as db:
+        return repository.current_plan(db, ctx.zone)
+
+
+def self_care_plan(ctx: Context) -> CurrentPlan:
+    """The current plan, or NotAllowedError saying why there is none to follow."""
+    now = current(ctx)
+    if now is None:
+        raise NotAllowedError("session: no saved assessment yet; run 'unknot start' first")
+    if now.plan is None:
+        raise NotAllowedError(
+            f"session: your saved assessment says '{now.assessment.triage.value}', so unknot offers "
+            "no programme; see a clinician first, then run 'unknot start' again"
+        )
+    return now
+
+
+def adapt_plan(ctx: Context) -> PlanChange | None:
+    """Step the current plan up or back when the journal says so; the new plan says why."""
+    now = current(ctx)
+    if now is None or now.plan is None or now.plan_id is None:
+        return None
+    with ctx.store.writing() as db:
+        since, assessment_id = repository.plan_started(db, now.plan_id)
+        change = review(repository.session_results(db), repository.ratings(db), since, ctx.today())
+        new_plan = adapt(now.plan, change, ctx.library.exercises) if change else None
+        if change is None or new_plan is None:
+            return None
+        reason = f"Your plan changed because {change.reason}."
+        repository.add_plan(db, assessment_id, new_plan, reason, ctx.now())
+    return change

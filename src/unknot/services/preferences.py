@@ -1,0 +1,29 @@
+"""The person's preferences: read them, change several at once (checked together)."""
+
+from __future__ import annotations
+
+from unknot.core.preferences import Preferences, check_preferences, coerce_preference, load_preferences
+from unknot.services import reminders
+from unknot.services.context import Context
+from unknot.storage import repository
+
+# Preferences the reminder daemon reads: changing one rewrites its config.
+REMINDER_KEYS = ("breaks_", "water_glasses", "standup_minutes", "voice")
+
+
+def get(ctx: Context) -> Preferences:
+    with ctx.store.reading() as db:
+        return load_preferences(repository.preferences(db))
+
+
+def change(ctx: Context, changes: dict[str, str]) -> Preferences:
+    """Change preferences given as text (as typed): all are stored, or none."""
+    values = {key: coerce_preference(key, text) for key, text in changes.items()}
+    checked = check_preferences(get(ctx).model_dump(mode="json") | values).model_dump(mode="json")
+    with ctx.store.writing() as db:
+        for key in values:
+            repository.put_preference(db, key, checked[key])
+    now = get(ctx)
+    if any(key.startswith(REMINDER_KEYS) for key in values):
+        reminders.refresh_config(ctx, now)
+    return now
