@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import settings
 from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from tests.strategies import base_answers
+from tests.strategies import base_answers, valid_answers
+from unknot.content.loader import default_library
 from unknot.content.schema import Level, Library
-from unknot.core.player import PREPARE_SECONDS, PhaseKind, Player, build_phases, phases_for_item
+from unknot.core.player import (
+    BACK_GRACE_SECONDS,
+    PREPARE_SECONDS,
+    PhaseKind,
+    Player,
+    build_phases,
+    phases_for_item,
+)
 from unknot.core.progression import PlanChange, adapt
 from unknot.core.result import Plan, PlanItem
 from unknot.services import catalog
@@ -109,23 +120,112 @@ def test_stop_ends_early(library: Library) -> None:
     assert len(player.items_done()) >= 1
 
 
-@settings(max_examples=60, deadline=None)
-@given(moves=st.lists(st.sampled_from(["tick", "skip", "back", "pause"]), max_size=40))
-def test_any_key_sequence_keeps_the_player_consistent(moves: list[str]) -> None:
-    from unknot.content.loader import default_library
+class PlayerAgainstTimeline(RuleBasedStateMachine):
+    """The player, checked against an independent model: one position on the session's timeline.
 
-    library = default_library()
+    The model knows only where each phase starts and ends. Time moves the position on (through every
+    phase that ends on the way); skip jumps to the next exercise's start; back jumps to this exercise's
+    start, or to the previous exercise's when at its very first moments. Whatever keys and ticks come,
+    the player must be where the model says.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.library = default_library()
+
+    @initialize(answers=valid_answers(red_flags=st.just([])).filter(lambda a: a["trauma"] != "major"))
+    def start(self, answers: dict[str, object]) -> None:
+        plan = catalog.assess_answers(json.dumps(answers), self.library).plan
+        assert plan is not None
+        self.player = Player(build_phases(plan, self.library.exercises))
+        phases = self.player.phases
+        self.starts = list(itertools.accumulate((p.seconds for p in phases), initial=0.0))
+        self.total = self.starts[-1]
+        self.position, self.paused, self.quit, self.done = 0.0, False, False, set[int]()
+
+    def index(self) -> int:
+        return (
+            len(self.player.phases)
+            if self.position >= self.total
+            else bisect.bisect_right(self.starts, self.position) - 1
+        )
+
+    def item_start(self, item: int) -> float | None:
+        found = [start for start, p in zip(self.starts, self.player.phases, strict=False) if p.item == item]
+        return found[0] if found else None
+
+    @property
+    def finished(self) -> bool:
+        return self.quit or self.position >= self.total
+
+    @rule(seconds=st.one_of(st.integers(1, 3), st.integers(1, 90)))
+    def tick(self, seconds: int) -> None:
+        self.player.tick(seconds)
+        if self.finished or self.paused:
+            return
+        end = min(self.position + seconds, self.total)
+        for i, phase in enumerate(self.player.phases):
+            if phase.kind is PhaseKind.WORK and self.position < self.starts[i + 1] <= end:
+                self.done.add(i)
+        self.position = end
+
+    @rule()
+    def skip(self) -> None:
+        self.player.skip()
+        if not self.finished:
+            following = self.item_start(self.player.phases[self.index()].item + 1)
+            self.position = self.total if following is None else following
+
+    @rule()
+    def back(self) -> None:
+        self.player.back()
+        if self.finished:
+            return
+        index = self.index()
+        item = self.player.phases[index].item
+        start = self.item_start(item)
+        assert start is not None
+        early = self.starts[index] == start and self.position - start <= BACK_GRACE_SECONDS
+        previous = self.item_start(item - 1)
+        self.position = previous if early and previous is not None else start
+
+    @rule()
+    def pause(self) -> None:
+        self.player.toggle_pause()
+        self.paused = self.paused if self.finished else not self.paused
+
+    @rule()
+    def stop(self) -> None:
+        self.player.stop()
+        self.quit = True
+
+    @invariant()
+    def where_the_model_says(self) -> None:
+        player = self.player
+        assert player.finished == self.finished
+        assert player.paused == self.paused
+        if not self.finished:
+            assert player.index == self.index()
+            assert player.elapsed == self.position - self.starts[player.index]
+        done_ids = [player.phases[i].exercise_id for i in sorted(self.done)]
+        assert player.items_done() == list(dict.fromkeys(done_ids))
+
+
+TestPlayerAgainstTimeline = PlayerAgainstTimeline.TestCase
+TestPlayerAgainstTimeline.settings = settings(max_examples=80, stateful_step_count=40, deadline=None)
+
+
+def test_back_at_exactly_two_seconds_goes_to_the_previous_exercise(library: Library) -> None:
+    """The 2-second rule's boundary: at 2 s "back" still means the previous exercise, after it restarts."""
     player = Player(build_phases(plan_for(library), library.exercises))
-    for move in moves:
-        {
-            "tick": lambda: player.tick(7),
-            "skip": player.skip,
-            "back": player.back,
-            "pause": player.toggle_pause,
-        }[move]()
-        assert 0 <= player.index <= len(player.phases)
-        assert player.remaining >= 0
-    assert set(player.items_done()) <= {s.exercise_id for s in player.phases}
+    player.skip()
+    player.tick(BACK_GRACE_SECONDS)
+    player.back()
+    assert player.phase is not None and player.phase.item == 0
+    player.skip()
+    player.tick(BACK_GRACE_SECONDS + 0.01)
+    player.back()
+    assert player.phase is not None and (player.phase.item, player.elapsed) == (1, 0)
 
 
 def stretch_holds(plan: Plan, library: Library) -> list[float]:

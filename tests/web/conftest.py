@@ -45,9 +45,19 @@ def _free_port() -> int:
 
 @pytest.fixture
 def server(home: Path) -> Iterator[str]:
-    """The app served by uvicorn on a free loopback port, as `unknot serve` does."""
+    """The app served by uvicorn on a free loopback port, as `unknot serve` does (timers sped up)."""
+    yield from serve(Settings(home=home, time_scale=FAST))
+
+
+@pytest.fixture
+def realtime_server(home: Path) -> Iterator[str]:
+    """The same, with timers at their real pace (for tests that control the page's clock)."""
+    yield from serve(Settings(home=home))
+
+
+def serve(settings: Settings) -> Iterator[str]:
     port = _free_port()
-    app = create_app(Settings(home=home, time_scale=FAST))
+    app = create_app(settings)
     running = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
@@ -95,6 +105,15 @@ class Visit:
 
 @pytest.fixture
 def visit(browser: Browser, server: str) -> Iterator[Visit]:
+    yield from open_visit(browser, server)
+
+
+@pytest.fixture
+def realtime_visit(browser: Browser, realtime_server: str) -> Iterator[Visit]:
+    yield from open_visit(browser, realtime_server)
+
+
+def open_visit(browser: Browser, server: str) -> Iterator[Visit]:
     context = browser.new_context(viewport={"width": 1100, "height": 900})
     page = context.new_page()
     seen = Visit(page, server)

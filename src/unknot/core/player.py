@@ -174,7 +174,7 @@ class Player:
         if self.finished:
             return []
         moves_here = self.table[self.index]
-        late = self.elapsed > BACK_GRACE_SECONDS
+        late = self.elapsed > BACK_GRACE_SECONDS + TOLERANCE_SECONDS
         return self._go(moves_here.back_late if late else moves_here.back_early, [])
 
     def stop(self) -> list[Phase]:

@@ -31,7 +31,8 @@
     $("session-percent").textContent = phase.progress;
     $("exercise-name").textContent = phase.name;
     $("phase").textContent = state.paused ? words.paused : phase.word;
-    $("countdown").textContent = Math.ceil(Math.max(phase.seconds - state.elapsed, 0)) + " s";
+    var left = phase.seconds - state.elapsed - script.tolerance_seconds;
+    $("countdown").textContent = Math.ceil(Math.max(left, 0)) + " s";
     $("detail").textContent = phase.detail;
     $("step-progress").value = phase.seconds ? 100 * state.elapsed / phase.seconds : 100;
     $("pause").textContent = state.paused ? words.resume : words.pause;
@@ -71,7 +72,8 @@
   function next() { go(phases[state.index].skip); }
   function back() {
     var phase = phases[state.index];
-    go(state.elapsed > script.back_grace_seconds ? phase.back_late : phase.back_early);
+    var late = state.elapsed > script.back_grace_seconds + script.tolerance_seconds;
+    go(late ? phase.back_late : phase.back_early);
   }
   function togglePause() {
     state.paused = !state.paused;
