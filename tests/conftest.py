@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, make_url, text
 from typer.testing import CliRunner
 
 from unknot.content.loader import default_library
@@ -37,7 +37,23 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-POSTGRES_URL = os.environ.get("UNKNOT_TEST_POSTGRES_URL")
+def _worker_database(url: str | None) -> str | None:
+    """Under pytest-xdist, each worker gets a database of its own (created on first use)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not url or not worker:
+        return url
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    engine = create_engine(base, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        known = connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first()
+        if known is None:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
+POSTGRES_URL = _worker_database(os.environ.get("UNKNOT_TEST_POSTGRES_URL"))
 
 
 def _reset_postgres(url: str) -> None:

@@ -1,4 +1,4 @@
-"""An independent reading of shared/contracts/assess.md, used to check any result against its answers.
+"""An independent reading of docs/contracts/assess.md, used to check any result against its answers.
 
 Written from the contract text, not from unknot's code, so it can catch the code drifting.
 """

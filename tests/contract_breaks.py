@@ -1,4 +1,4 @@
-"""An independent reading of shared/contracts/breaks.md: a second-by-second simulation."""
+"""An independent reading of docs/contracts/breaks.md: a second-by-second simulation."""
 
 from __future__ import annotations
 

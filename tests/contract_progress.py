@@ -1,4 +1,4 @@
-"""An independent reading of shared/contracts/progress.md, to check unknot's progress against."""
+"""An independent reading of docs/contracts/progress.md, to check unknot's progress against."""
 
 from __future__ import annotations
 

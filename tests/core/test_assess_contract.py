@@ -1,4 +1,4 @@
-"""Every rule of shared/contracts/assess.md, over the whole space of valid answers."""
+"""Every rule of docs/contracts/assess.md, over the whole space of valid answers."""
 
 from __future__ import annotations
 

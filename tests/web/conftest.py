@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvicorn
@@ -133,3 +134,19 @@ def open_visit(browser: Browser, server: str) -> Iterator[Visit]:
     context.close()
     assert seen.errors == [], f"console errors: {seen.errors}"
     assert seen.outside == [], f"requests that left this machine: {seen.outside}"
+
+
+def app_routes(app: Any) -> list[tuple[str, set[str]]]:
+    """Every address the app answers, with its methods (FastAPI keeps included routers as wrappers)."""
+    found: list[tuple[str, set[str]]] = []
+
+    def walk(routes: list[Any]) -> None:
+        for route in routes:
+            original = getattr(route, "original_router", None)
+            if original is not None:
+                walk(original.routes)
+            elif getattr(route, "methods", None):
+                found.append((route.path, set(route.methods)))
+
+    walk(app.routes)
+    return found

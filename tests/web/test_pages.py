@@ -8,7 +8,7 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.web.conftest import csrf_of
+from tests.web.conftest import app_routes, csrf_of
 from unknot.services import checkins
 
 PAGES = [
@@ -190,3 +190,37 @@ def test_history_pages_sixty_days_at_a_time(client: TestClient) -> None:
         refused = client.get(f"/history?page={bad}")
         assert refused.status_code == 400
         assert f"page: must be a whole number from 1 to 2, not &#39;{bad}&#39;" in refused.text
+
+
+# A value for each parameter a page's address takes (a new one fails the test below until added).
+SAMPLE_PARAMETERS = {
+    "kind": "heat",
+    "exercise_id": "cat_cow",
+    "name": "rmdq",
+    "format_": "csv",
+    "suffix": "html",
+}
+
+
+def test_no_page_load_writes_to_the_database(client: TestClient, home: object) -> None:
+    """Every GET address of the app, with a journal to show and break events waiting in the outbox."""
+    from pathlib import Path
+
+    from unknot.reminders import files
+
+    intake(client, pain_now="4")
+    token = csrf_of(client)
+    client.post("/welcome", data={"csrf": token})
+    client.post("/checkin", data={"csrf": token, "pain": "4", "red_flags": ["fever_or_unwell"]})
+    now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    files.append_event(Path(str(home)), {"at": now, "kind": "taken", "n": 1})
+    ctx = client.app.state.context  # type: ignore[attr-defined]
+    before = ctx.revision()
+    addresses = [path for path, methods in app_routes(client.app) if "GET" in methods]
+    for template in addresses:
+        address = template
+        for name in re.findall(r"{(\w+)}", template):
+            address = address.replace(f"{{{name}}}", SAMPLE_PARAMETERS[name])
+        assert client.get(address).status_code == 200, address
+        assert ctx.revision() == before, f"GET {address} wrote to the database"
+    assert len(addresses) >= 15

@@ -9,7 +9,7 @@ import typer
 from unknot import __version__
 from unknot.cli import exercises, preferences
 from unknot.cli.assess import assess_command
-from unknot.cli.common import user_errors
+from unknot.cli.common import with_clear_errors
 from unknot.cli.daily import checkin_command, history_command, today_command
 from unknot.cli.exchange import export_command, import_command, report_command
 from unknot.cli.followup import progress_command, questionnaire_command
@@ -60,7 +60,7 @@ def build_cli(features: Iterable[Feature] = FEATURES) -> typer.Typer:
         pretty_exceptions_enable=False,
     )
     for name, command in COMMANDS.items():
-        cli.command(name, help=_help(name, command))(user_errors(command))
+        cli.command(name, help=_help(name, command))(command)
     cli.add_typer(exercises.app, name="exercises")
     cli.add_typer(preferences.app, name="settings")
     for feature in features:
@@ -75,7 +75,7 @@ def build_cli(features: Iterable[Feature] = FEATURES) -> typer.Typer:
     ) -> None:
         """unknot: assess, relieve, guide, prevent, follow up."""
 
-    return cli
+    return with_clear_errors(cli)
 
 
 def main() -> None:

@@ -17,7 +17,6 @@ from unknot.cli.common import (
     print_json,
     read_input,
     settings_from_env,
-    user_errors,
 )
 from unknot.core.breaks import TraceError, parse_trace, simulate
 from unknot.core.reminders import COUNTED, SHOWN
@@ -28,7 +27,6 @@ app = typer.Typer(help="Break reminders: run, install, status, pause, resume, st
 
 
 @app.command("simulate")
-@user_errors
 def simulate_command(
     trace: Annotated[str, typer.Option("--trace", help="A JSON trace file, or - for standard input.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
@@ -53,7 +51,6 @@ def simulate_command(
 
 
 @app.command("run")
-@user_errors
 def run_command(
     poll: Annotated[float, typer.Option(help="Seconds between idle checks.", min=0.05, max=60)] = 5,
 ) -> None:

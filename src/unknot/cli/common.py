@@ -36,6 +36,8 @@ def fail(message: str, code: int = INVALID) -> NoReturn:
 
 def user_errors(command: Callable[P, R]) -> Callable[P, R]:
     """Turn a UserError raised anywhere below a command into one line on stderr and exit 2."""
+    if getattr(command, "_user_errors", False):
+        return command
 
     @functools.wraps(command)
     def run(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -44,7 +46,21 @@ def user_errors(command: Callable[P, R]) -> Callable[P, R]:
         except UserError as exc:
             fail(str(exc))
 
+    run._user_errors = True  # type: ignore[attr-defined]
     return run
+
+
+def with_clear_errors(group: typer.Typer) -> typer.Typer:
+    """Every command and callback of a group (and of its groups) reports a UserError as one line."""
+    for info in group.registered_commands:
+        if info.callback is not None:
+            info.callback = user_errors(info.callback)
+    if group.registered_callback and group.registered_callback.callback is not None:
+        group.registered_callback.callback = user_errors(group.registered_callback.callback)
+    for sub in group.registered_groups:
+        if sub.typer_instance is not None:
+            with_clear_errors(sub.typer_instance)
+    return group
 
 
 def print_json(data: Any) -> None:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from unknot.cli.common import console, library, print_json, user_errors
+from unknot.cli.common import console, library, print_json
 from unknot.cli.render import exercise_panel, exercises_table
 from unknot.content.schema import ExerciseKind, Muscle, Position
 from unknot.services import catalog
@@ -34,7 +34,6 @@ def list_exercises(
 
 
 @app.command("show")
-@user_errors
 def show_exercise(
     exercise_id: Annotated[str, typer.Argument(metavar="ID", help="Exercise id, e.g. cat_cow.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the exercise as JSON.")] = False,

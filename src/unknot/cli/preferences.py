@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from unknot.cli.common import console, context_from_env, fail, print_json, user_errors
+from unknot.cli.common import console, context_from_env, fail, print_json
 from unknot.core.preferences import Preferences
 from unknot.services import preferences
 
@@ -40,7 +40,6 @@ def show(
 
 
 @app.command("set")
-@user_errors
 def set_(
     pairs: Annotated[
         list[str], typer.Argument(metavar="KEY VALUE [KEY VALUE ...]", help="Settings and values.")

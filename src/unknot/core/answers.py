@@ -1,4 +1,5 @@
-"""Intake answers, as `shared/contracts/assess.md` defines them, and their validation.
+"""Intake answers, as the assessment contract (docs/contracts/assess.md) defines them, and their
+validation.
 
 Validation is strict (no coercion of "5" to 5 or 1 to true) so a script gets told exactly what is
 wrong. `parse_answers` turns the first problem into one line naming the field.

@@ -1,5 +1,5 @@
-"""The sitting-break engine, as `shared/contracts/breaks.md` defines it. Pure and stdlib-only, so
-the reminder daemon can run it without loading the rest of unknot.
+"""The sitting-break engine, as the breaks contract (docs/contracts/breaks.md) defines it. Pure and
+stdlib-only, so the reminder daemon can run it without loading the rest of unknot.
 
 A work counter grows with activity only. An idle gap of at least the natural-break length resets it
 (a pause, a lock, a suspend: never a reason to prompt at once). When it reaches the work length a
