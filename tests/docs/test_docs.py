@@ -41,6 +41,43 @@ def test_readme_quick_start_has_the_two_make_targets() -> None:
 
 
 def test_docs_links_resolve() -> None:
-    for page in [ROOT / "README.md", *(ROOT / "docs").glob("*.md")]:
+    for page in [ROOT / "README.md", *(ROOT / "docs").rglob("*.md")]:
         for target in re.findall(r"\]\(([^)#:]+)\)", page.read_text(encoding="utf-8")):
             assert (page.parent / target).exists(), f"{page.name} -> {target}"
+
+
+def documented(*pages: str) -> str:
+    return "".join((ROOT / "docs" / page).read_text(encoding="utf-8") for page in pages)
+
+
+def test_every_environment_setting_is_documented() -> None:
+    from unknot.settings import Settings
+
+    reference = documented("cli.md")
+    for name in Settings.model_fields:
+        assert f"`UNKNOT_{name.upper()}`" in reference, name
+
+
+def test_every_preference_is_documented() -> None:
+    from unknot.core.preferences import Preferences
+
+    reference = documented("cli.md", "breaks.md")
+    for key in Preferences.model_fields:
+        assert f"`{key}`" in reference, key
+
+
+def test_every_web_address_is_documented(tmp_path: Path) -> None:
+    from tests.web.conftest import app_routes
+    from unknot.settings import Settings
+    from unknot.web.app import create_app
+
+    reference = documented("web.md")
+    for path, _ in app_routes(create_app(Settings(home=tmp_path))):
+        assert f"`{path}`" in reference, path
+
+
+def test_the_docs_never_send_a_reader_outside_the_repository() -> None:
+    for page in [ROOT / "README.md", *(ROOT / "docs").rglob("*.md")]:
+        assert "shared/" not in page.read_text(encoding="utf-8"), page.name
+    for name in ("assess", "progress", "journal", "breaks"):
+        assert (ROOT / "docs" / "contracts" / f"{name}.md").exists()

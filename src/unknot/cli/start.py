@@ -10,32 +10,53 @@ from rich.prompt import Confirm, Prompt
 
 from unknot.cli.common import console, context_from_env, library
 from unknot.cli.render import render_assessment
-from unknot.cli.widgets import ask_number, ask_score
+from unknot.cli.widgets import ask_number
 from unknot.content.schema import CareLevel, Library
 from unknot.core.answers import SKIPPED_AFTER_EMERGENCY, answers_from_dict, has_emergency_flag
+from unknot.present.intake import DETAILS, FIRST_STEP, Question
 from unknot.services import plans
 
-REGION_CHOICES = {"1": "neck", "2": "upper_back", "3": "lower_back"}
-TRAUMA_CHOICES = {"1": "none", "2": "minor", "3": "major"}
+SHORT = 12
 
 
-def _regions(out: Console) -> list[str]:
-    out.print("Where does it hurt or feel stiff? 1 neck, 2 upper back, 3 lower back.")
+def _numbered(question: Question) -> dict[str, str]:
+    return {str(n): value for n, (value, _) in enumerate(question.choices, start=1)}
+
+
+def _many(question: Question, out: Console) -> list[str]:
+    numbered = _numbered(question)
+    labels = ", ".join(f"{n} {label.lower()}" for n, (_, label) in enumerate(question.choices, start=1))
+    out.print(f"{question.text} {labels}.")
     while True:
         raw = Prompt.ask("Numbers, separated by spaces (e.g. 1 3)", console=out)
-        picked = [REGION_CHOICES.get(part) for part in raw.replace(",", " ").split()]
+        picked = [numbered.get(part) for part in raw.replace(",", " ").split()]
         if picked and all(picked):
             return list(dict.fromkeys(p for p in picked if p))
-        out.print("[red]Please type one or more of 1, 2 and 3.[/red]")
+        numbers = list(numbered)
+        out.print(f"[red]Please type one or more of {', '.join(numbers[:-1])} and {numbers[-1]}.[/red]")
 
 
-def _trauma(out: Console) -> str:
-    out.print(
-        "Did it start with an injury? 1 no; 2 a minor one (a slip, twist or strain without a hard impact);"
-        " 3 a major one (a fall from a height, a road accident, a forceful sports collision)."
-    )
-    choice = Prompt.ask("Choose", choices=list(TRAUMA_CHOICES), default="1", console=out)
-    return TRAUMA_CHOICES[choice]
+def _one(question: Question, out: Console) -> str:
+    """Short answers (yes, no, unknown) are typed; long ones are chosen by number."""
+    if all(len(label) <= SHORT for _, label in question.choices):
+        return Prompt.ask(question.text, choices=[value for value, _ in question.choices], console=out)
+    labels = "; ".join(f"{n} {label}" for n, (_, label) in enumerate(question.choices, start=1))
+    out.print(f"{question.text} {labels}.")
+    return _numbered(question)[Prompt.ask("Choose", choices=list(_numbered(question)), console=out)]
+
+
+def ask(question: Question, out: Console) -> Any:
+    """One intake question, asked until the answer is valid."""
+    if question.kind == "many":
+        return _many(question, out)
+    if question.kind == "one":
+        return _one(question, out)
+    if question.kind == "yes_no":
+        return Confirm.ask(question.text, console=out)
+    low, high = question.bounds
+    whole = question.kind == "whole"
+    value = ask_number(out, question.text, low, high, whole=whole)
+    return int(value) if whole else value
 
 
 def _red_flags(lib: Library, out: Console) -> list[str]:
@@ -49,38 +70,16 @@ def _red_flags(lib: Library, out: Console) -> list[str]:
     return present
 
 
-def _the_rest(out: Console) -> dict[str, Any]:
-    return {
-        "pain_now": ask_score(out, "How bad is the pain right now, from 0 (none) to 10 (worst imaginable)?"),
-        "duration_days": int(ask_number(out, "How many days ago did it begin?", 0, 36500)),
-        "lifting_strain": Confirm.ask("Did it begin while lifting or carrying something heavy?", console=out),
-        "repetitive_load": Confirm.ask(
-            "Do you do repeated motions or carry loads often (a heavy bag every day, repetitive work)?",
-            console=out,
-        ),
-        "sitting_hours": ask_number(out, "About how many hours a day do you sit?", 0, 24, whole=False),
-        "hamstrings_tight": Prompt.ask(
-            "With straight legs, is it hard to reach past your knees (tight hamstrings)?",
-            choices=["yes", "no", "unknown"],
-            default="unknown",
-            console=out,
-        ),
-        "inflammation_signs": Confirm.ask(
-            "Is there swelling, redness or warmth over the sore area?", default=False, console=out
-        ),
-    }
-
-
 def start_command() -> None:
     """Answer a few questions and get your assessment and daily programme."""
     out, lib = console(), library()
     out.print(Panel(lib.safety.notice, title="Before you start", border_style="yellow"))
-    answers: dict[str, Any] = {"regions": _regions(out)}
-    answers["age"] = int(ask_number(out, "How old are you?", 16, 110))
-    answers["trauma"] = _trauma(out)
+    answers: dict[str, Any] = {q.field: ask(q, out) for q in FIRST_STEP}
     answers["red_flags"] = _red_flags(lib, out)
-    emergency = has_emergency_flag(answers["red_flags"])
-    answers |= SKIPPED_AFTER_EMERGENCY if emergency else _the_rest(out)
+    if has_emergency_flag(answers["red_flags"]):
+        answers |= SKIPPED_AFTER_EMERGENCY
+    else:
+        answers |= {q.field: ask(q, out) for q in DETAILS}
     result = plans.save_assessment(context_from_env(), answers_from_dict(answers))
     render_assessment(out, result, lib)
     out.print("[dim]Saved. See it any time with 'unknot today'.[/dim]")

@@ -19,8 +19,17 @@ from unknot.core.reminders import DEFAULTS, parse_quiet_hours
 SESSIONS, LOOK, REMINDERS = "Sessions", "Appearance", "Break and water reminders (unknot breaks run)"
 
 
-def _shown(group: str, **extra: Any) -> dict[str, Any]:
-    return {"group": group, **extra}
+def _shown(group: str, description: str, default: Any, **more: Any) -> Any:
+    """A preference shown on the settings page in `group`; `more` holds its bounds, or its `choices`
+    and `example` for the form."""
+    form: dict[str, Any] = {"group": group}
+    form |= {key: more.pop(key) for key in ("choices", "example") if key in more}
+    return Field(default=default, description=description, json_schema_extra=form, **more)
+
+
+def _minutes(description: str, default: float, most: int = 120) -> Any:
+    """A break reminder's length in minutes: more than 0, at most `most`."""
+    return _shown(REMINDERS, description, default, gt=0, le=most)
 
 
 class PrefsError(UserError):
@@ -30,68 +39,38 @@ class PrefsError(UserError):
 class Preferences(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
-    voice: bool = Field(
-        default=True,
-        description="Spoken cues during sessions (in the terminal when espeak-ng is installed)",
-        json_schema_extra=_shown(SESSIONS),
+    voice: bool = _shown(
+        SESSIONS, "Spoken cues during sessions (in the terminal when espeak-ng is installed)", True
     )
-    bell: bool = Field(
-        default=True,
-        description="Bell at each change of step (terminal)",
-        json_schema_extra=_shown(SESSIONS),
+    bell: bool = _shown(SESSIONS, "Bell at each change of step (terminal)", True)
+    theme: Literal["system", "light", "dark"] = _shown(
+        LOOK,
+        "Colour theme of the web app",
+        "system",
+        choices={"system": "Same as my computer", "light": "Light", "dark": "Dark"},
     )
-    theme: Literal["system", "light", "dark"] = Field(
-        default="system",
-        description="Colour theme of the web app",
-        json_schema_extra=_shown(
-            LOOK, choices={"system": "Same as my computer", "light": "Light", "dark": "Dark"}
-        ),
-    )
-    session_time: dt.time = Field(
-        default=dt.time(18, 0),
-        description="When you plan to do your daily session",
-        json_schema_extra=_shown(SESSIONS),
-    )
+    session_time: dt.time = _shown(SESSIONS, "When you plan to do your daily session", dt.time(18, 0))
     seen_welcome: bool = Field(default=False, description="The web app's welcome and safety notice was read")
-    breaks_work_minutes: float = Field(
-        default=DEFAULTS.work_minutes,
-        gt=0,
-        le=240,
-        description="Minutes of activity before a break",
-        json_schema_extra=_shown(REMINDERS),
+    breaks_work_minutes: float = _minutes("Minutes of activity before a break", DEFAULTS.work_minutes, 240)
+    breaks_natural_minutes: float = _minutes(
+        "Idle minutes that count as a break", DEFAULTS.natural_break_minutes
     )
-    breaks_natural_minutes: float = Field(
-        default=DEFAULTS.natural_break_minutes,
-        gt=0,
-        le=120,
-        description="An idle gap of this many minutes counts as a break",
-        json_schema_extra=_shown(REMINDERS),
+    breaks_snooze_minutes: float = _minutes("Minutes a snoozed prompt waits", DEFAULTS.snooze_minutes)
+    breaks_quiet_hours: str = _shown(
+        REMINDERS,
+        "Quiet hours without prompts, e.g. 22:00-07:00",
+        DEFAULTS.quiet_hours,
+        example="22:00-07:00",
     )
-    breaks_snooze_minutes: float = Field(
-        default=DEFAULTS.snooze_minutes,
-        gt=0,
-        le=120,
-        description="Snooze a break prompt for this many minutes",
-        json_schema_extra=_shown(REMINDERS),
+    water_glasses: int = _shown(
+        REMINDERS, "Glasses of water a day (0: no reminder)", DEFAULTS.water_glasses, ge=0, le=20
     )
-    breaks_quiet_hours: str = Field(
-        default=DEFAULTS.quiet_hours,
-        description="Quiet hours, no prompts (e.g. 22:00-07:00; empty: none)",
-        json_schema_extra=_shown(REMINDERS, example="22:00-07:00"),
-    )
-    water_glasses: int = Field(
-        default=DEFAULTS.water_glasses,
-        ge=0,
-        le=20,
-        description="Glasses of water a day to remind you of (0: off)",
-        json_schema_extra=_shown(REMINDERS),
-    )
-    standup_minutes: int = Field(
-        default=DEFAULTS.standup_minutes,
+    standup_minutes: int = _shown(
+        REMINDERS,
+        "At a standing desk, change position every N minutes (0: off)",
+        DEFAULTS.standup_minutes,
         ge=0,
         le=240,
-        description="Standing desk: change position every N minutes (0: off)",
-        json_schema_extra=_shown(REMINDERS),
     )
 
     @field_validator("breaks_quiet_hours")

@@ -102,15 +102,6 @@ def in_quiet_hours(spec: str, now: dt.time) -> bool:
 
 
 @dataclass(frozen=True)
-class Stretch:
-    """A desk stretch a break prompt may suggest."""
-
-    id: str
-    name: str
-    step: str
-
-
-@dataclass(frozen=True)
 class ReminderSettings:
     """Everything the daemon needs, as one shape: written by unknot to the daemon's config file."""
 
@@ -141,6 +132,15 @@ class ReminderSettings:
 
 
 DEFAULTS = ReminderSettings()
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """A desk stretch a break prompt may suggest."""
+
+    id: str
+    name: str
+    step: str
 
 
 def hold_reason(

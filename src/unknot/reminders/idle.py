@@ -14,6 +14,7 @@ import re
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from unknot.reminders import bus
@@ -70,12 +71,25 @@ class X11Idle:
         return float(self.info.contents.idle) / 1000
 
 
-class MutterIdle:
+class BusIdle:
+    """An idle source asked over D-Bus, on the connection `connect` opens; asked once when made, so a
+    desktop without it is found out at once."""
+
+    name = ""
+
+    def __init__(self, connect: Callable[[], Any]) -> None:
+        self.connection = connect()
+        self.idle_seconds()
+
+    def idle_seconds(self) -> float:
+        raise NotImplementedError
+
+
+class MutterIdle(BusIdle):
     name = "GNOME (Mutter IdleMonitor over D-Bus)"
 
     def __init__(self) -> None:
-        self.connection = bus.session()
-        self.idle_seconds()
+        super().__init__(bus.session)
 
     def idle_seconds(self) -> float:
         (milliseconds,) = bus.call(
@@ -88,12 +102,11 @@ class MutterIdle:
         return float(milliseconds) / 1000
 
 
-class LogindIdle:
+class LogindIdle(BusIdle):
     name = "logind idle hint (D-Bus)"
 
     def __init__(self) -> None:
-        self.connection = bus.system()
-        self.idle_seconds()
+        super().__init__(bus.system)
 
     def idle_seconds(self) -> float:
         path = "/org/freedesktop/login1/session/auto"

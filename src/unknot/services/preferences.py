@@ -7,9 +7,6 @@ from unknot.services import reminders
 from unknot.services.context import Context
 from unknot.storage import repository
 
-# Preferences the reminder daemon reads: changing one rewrites its config.
-REMINDER_KEYS = ("breaks_", "water_glasses", "standup_minutes", "voice")
-
 
 def get(ctx: Context) -> Preferences:
     with ctx.store.reading() as db:
@@ -24,6 +21,6 @@ def change(ctx: Context, changes: dict[str, str]) -> Preferences:
         for key in values:
             repository.put_preference(db, key, checked[key])
     now = get(ctx)
-    if any(key.startswith(REMINDER_KEYS) for key in values):
+    if set(values) & set(reminders.FROM_PREFERENCES.values()):
         reminders.refresh_config(ctx, now)
     return now

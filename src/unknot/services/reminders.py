@@ -32,18 +32,23 @@ def desk_stretches(library: Library) -> tuple[Stretch, ...]:
     return tuple(found)
 
 
+# Each of the daemon's settings that a person's preference sets, and that preference.
+FROM_PREFERENCES = {
+    "work_minutes": "breaks_work_minutes",
+    "natural_break_minutes": "breaks_natural_minutes",
+    "snooze_minutes": "breaks_snooze_minutes",
+    "quiet_hours": "breaks_quiet_hours",
+    "water_glasses": "water_glasses",
+    "standup_minutes": "standup_minutes",
+    "voice": "voice",
+}
+
+
 def reminder_settings(ctx: Context, prefs: Preferences, poll_seconds: float) -> ReminderSettings:
+    chosen = {setting: getattr(prefs, key) for setting, key in FROM_PREFERENCES.items()}
+    web = f"http://127.0.0.1:{DEFAULT_PORT}"
     return ReminderSettings(
-        work_minutes=prefs.breaks_work_minutes,
-        natural_break_minutes=prefs.breaks_natural_minutes,
-        snooze_minutes=prefs.breaks_snooze_minutes,
-        quiet_hours=prefs.breaks_quiet_hours,
-        water_glasses=prefs.water_glasses,
-        standup_minutes=prefs.standup_minutes,
-        voice=prefs.voice,
-        poll_seconds=poll_seconds,
-        web=f"http://127.0.0.1:{DEFAULT_PORT}",
-        stretches=desk_stretches(ctx.library),
+        **chosen, poll_seconds=poll_seconds, web=web, stretches=desk_stretches(ctx.library)
     )
 
 

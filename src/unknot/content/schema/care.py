@@ -13,6 +13,8 @@ THERAPY_CAP_MINUTES = 20
 
 
 class CauseId(StrEnum):
+    """The contributing causes of the assessment contract."""
+
     TRAUMA = "trauma"
     OVERUSE = "overuse"
     TIGHT_HAMSTRINGS = "tight_hamstrings"
@@ -29,6 +31,8 @@ class Cause(Strict):
 
 
 class TherapyId(StrEnum):
+    """Heat and cold (which the assessment chooses between) and self-massage."""
+
     HEAT = "heat"
     COLD = "cold"
     SELF_MASSAGE = "self_massage"

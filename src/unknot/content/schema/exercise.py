@@ -25,13 +25,13 @@ class Position(StrEnum):
     KNEELING = "kneeling"
 
 
+Equipment = Literal["chair", "wall", "mat", "towel", "ball", "foam_roller", "table"]
+
+
 class Level(StrEnum):
     GENTLE = "gentle"
     STANDARD = "standard"
     ADVANCED = "advanced"
-
-
-Equipment = Literal["chair", "wall", "mat", "towel", "ball", "foam_roller", "table"]
 
 
 class Dose(Strict):

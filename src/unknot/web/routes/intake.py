@@ -1,6 +1,7 @@
 """The intake as a short multi-step form: where and how, the safety questions, then the details.
 
-Earlier answers travel in hidden fields, so nothing is stored until the assessment is complete.
+Earlier answers travel in hidden fields, so nothing is stored until the assessment is complete. The
+questions are `unknot.present.intake`'s, the same the terminal asks.
 """
 
 from __future__ import annotations
@@ -13,34 +14,55 @@ from starlette.datastructures import FormData
 
 from unknot.core.answers import SKIPPED_AFTER_EMERGENCY, answers_from_dict, has_emergency_flag
 from unknot.core.errors import UserError
+from unknot.present.intake import DETAILS, FIRST_STEP, Question
 from unknot.services import plans
 from unknot.web.forms import posted_form, text, texts
 from unknot.web.render import context_of, render
 
 router = APIRouter()
 STEPS = {
-    "where": ("intake_where.html", "About your back"),
-    "safety": ("intake_safety.html", "Safety questions"),
-    "details": ("intake_details.html", "A few details"),
+    "where": ("intake_where.html", "About your back", FIRST_STEP),
+    "safety": ("intake_safety.html", "Safety questions", ()),
+    "details": ("intake_details.html", "A few details", DETAILS),
 }
 
 
 def _page(request: Request, step: str, answers: dict[str, Any], error: str | None = None) -> Response:
     """One step of the form; with an error it is shown again, answers kept, as a 400."""
-    template, title = STEPS[step]
-    return render(
-        request, template, title=title, answers=answers, error=error, status_code=400 if error else 200
-    )
+    template, title, questions = STEPS[step]
+    page = {
+        "answers": answers,
+        "error": error,
+        "questions": questions,
+        "first_step": FIRST_STEP,
+        "step": list(STEPS).index(step) + 1,
+        "steps": len(STEPS),
+    }
+    return render(request, template, title=title, status_code=400 if error else 200, **page)
 
 
-def _first_step_fields(form: FormData) -> dict[str, Any]:
-    """The first step's fields as posted (they travel on in hidden fields)."""
-    return {"regions": texts(form, "regions"), "age": text(form, "age"), "trauma": text(form, "trauma")}
+def _posted(form: FormData, questions: tuple[Question, ...]) -> dict[str, Any]:
+    """The answers to some questions as posted: numbers still as text (they are checked later)."""
+    found: dict[str, Any] = {}
+    for question in questions:
+        if question.kind == "many":
+            found[question.field] = texts(form, question.field)
+        elif question.kind == "yes_no":
+            found[question.field] = form.get(question.field) == "yes"
+        else:
+            found[question.field] = text(form, question.field)
+    return found
+
+
+def _numbers(given: dict[str, Any], questions: tuple[Question, ...]) -> dict[str, Any]:
+    """The answers with each number read, or UserError naming the first that is not one."""
+    numbers = {q.field for q in questions if q.kind in ("whole", "number")}
+    return {key: _number(value, key) if key in numbers else value for key, value in given.items()}
 
 
 def _first_step(given: dict[str, Any]) -> dict[str, Any]:
     """The first step's answers, checked now by validating them with stand-ins for the rest."""
-    partial: dict[str, Any] = {**given, "age": _number(given["age"], "age")}
+    partial = _numbers(given, FIRST_STEP)
     answers_from_dict({**partial, **SKIPPED_AFTER_EMERGENCY, "red_flags": []})
     return partial
 
@@ -61,7 +83,7 @@ def intake_start(request: Request) -> Response:
 @router.post("/intake/safety", response_class=HTMLResponse)
 @posted_form
 def intake_safety(request: Request, form: FormData) -> Response:
-    given = _first_step_fields(form)
+    given = _posted(form, FIRST_STEP)
     try:
         answers = _first_step(given)
     except UserError as exc:
@@ -79,7 +101,7 @@ def _flags_from_form(form: FormData, flag_ids: list[str]) -> list[str]:
 @router.post("/intake/details", response_class=HTMLResponse)
 @posted_form
 def intake_details(request: Request, form: FormData) -> Response:
-    answers = _first_step(_first_step_fields(form))
+    answers = _first_step(_posted(form, FIRST_STEP))
     flag_ids = [f.id for f in context_of(request).library.safety.flags]
     try:
         answers["red_flags"] = _flags_from_form(form, flag_ids)
@@ -94,17 +116,9 @@ def intake_details(request: Request, form: FormData) -> Response:
 @router.post("/intake/finish", response_class=HTMLResponse)
 @posted_form
 def intake_finish(request: Request, form: FormData) -> Response:
-    answers: dict[str, Any] = {
-        **_first_step_fields(form),
-        "red_flags": texts(form, "red_flags"),
-        "hamstrings_tight": text(form, "hamstrings_tight"),
-    }
+    answers = {**_posted(form, FIRST_STEP + DETAILS), "red_flags": texts(form, "red_flags")}
     try:
-        for field in ("age", "pain_now", "duration_days", "sitting_hours"):
-            answers[field] = _number(text(form, field), field)
-        for field in ("lifting_strain", "repetitive_load", "inflammation_signs"):
-            answers[field] = form.get(field) == "yes"
-        parsed = answers_from_dict(answers)
+        parsed = answers_from_dict(_numbers(answers, FIRST_STEP + DETAILS))
     except UserError as exc:
         return _page(request, "details", answers, str(exc))
     plans.save_assessment(context_of(request), parsed)
