@@ -8,6 +8,7 @@ sequence; at the end, so must the exercises it reports as done.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import random
 from pathlib import Path
@@ -74,8 +75,10 @@ def test_same_keys_and_ticks_give_the_same_states(realtime_visit: Visit, home: P
     """Seeds 1-4 are mixes of keys and ticks; 0 is READY_THEN_SKIP."""
     player = prepared_player(home)
     page = realtime_visit.page
-    page.clock.install()
+    start = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
+    page.clock.install(time=start)
     page.goto(realtime_visit.base + "/session")
+    page.clock.pause_at(start + dt.timedelta(minutes=5))  # from here only the test moves time on
     page.locator("#before").get_by_label("3", exact=True).check()
     page.get_by_role("button", name="Begin").click()
     assert shown(realtime_visit) == expected(player)

@@ -19,7 +19,7 @@ from unknot.cli.widgets import ask_score, progress_bar
 from unknot.content.schema import Exercise
 from unknot.core.player import Player
 from unknot.present.player import WORDS, phase_view
-from unknot.services import Context, preferences, sessions
+from unknot.services import Context, sessions
 from unknot.services.sessions import SessionStart, UrgentCareError
 
 KEYS_HELP = "space pause · → or n next exercise · ← or b back · q stop"
@@ -113,8 +113,8 @@ def guided_session(ctx: Context, start: SessionStart, out: Console, date: str | 
     out.print(plan_table(start.plan))
     before = pain_question(out, "before you start")
     player = Player(start.phases)
-    prefs = preferences.get(ctx)
-    play(player, start, rules, out, Cues(bell=prefs.bell, voice=prefs.voice), ctx.settings.time_scale)
+    cues = Cues(bell=start.cues.bell, voice=start.cues.voice)
+    play(player, start, rules, out, cues, ctx.settings.time_scale)
     after = pain_question(out, "now")
     completed = player.index >= len(player.phases)
     recorded = sessions.record(

@@ -17,7 +17,7 @@ from unknot.cli.terminal import Cues, ScaledClock, read_key, single_keys
 from unknot.cli.widgets import bullets, progress_bar
 from unknot.content.schema import Therapy
 from unknot.present.words import TIMER_DONE, TIMER_START_CUE, TIMER_STOPPED
-from unknot.services import preferences, relief
+from unknot.services import relief
 
 
 def _safety(therapy: Therapy) -> Panel:
@@ -69,7 +69,7 @@ def therapy_command(
     if not Confirm.ask("Have you checked these, with a cloth between your skin and the pack?", console=out):
         out.print("Fine: come back when you are ready.")
         return
-    cues = Cues(bell=True, voice=preferences.get(ctx).voice)
+    cues = Cues(bell=True, voice=timer.voice)
     cues(f"{therapy.name} for {timer.minutes} minutes. {TIMER_START_CUE}")
     finished = _countdown(timer.minutes * 60, ctx.settings.time_scale)
     cues(f"{TIMER_DONE}. {timer.at_end}" if finished else f"{TIMER_STOPPED}.")

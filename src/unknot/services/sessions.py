@@ -9,10 +9,11 @@ from unknot.core.checkins import JournalInputError, parse_date, parse_score
 from unknot.core.errors import NotAllowedError
 from unknot.core.history import SessionResult
 from unknot.core.player import Phase, build_phases
+from unknot.core.preferences import Preferences
 from unknot.core.progress import Escalation
 from unknot.core.progression import flared
 from unknot.core.result import CurrentPlan, Plan
-from unknot.services import plans, progress
+from unknot.services import plans, preferences, progress
 from unknot.services.context import Context
 from unknot.storage import repository
 
@@ -34,6 +35,7 @@ class SessionStart:
     phases: list[Phase]
     exercises: dict[str, Exercise]
     escalation: Escalation
+    cues: Preferences  # the person's voice and bell
 
 
 def start(ctx: Context) -> SessionStart:
@@ -45,7 +47,8 @@ def start(ctx: Context) -> SessionStart:
         raise UrgentCareError(escalation)
     plan = current.plan
     exercises = {item.id: ctx.library.exercises[item.id] for item in plan.items}
-    return SessionStart(current, plan, build_phases(plan, ctx.library.exercises), exercises, escalation)
+    phases = build_phases(plan, ctx.library.exercises)
+    return SessionStart(current, plan, phases, exercises, escalation, preferences.get(ctx))
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from unknot.core.progress import Escalation
 from unknot.core.questionnaires import Due
 from unknot.core.result import CurrentPlan
 from unknot.core.today import NextStep, next_step
-from unknot.services import plans, progress
+from unknot.services import plans, preferences, progress
 from unknot.services.context import Context
 from unknot.storage import repository
 
@@ -24,6 +24,7 @@ class TodayStatus:
     next_step: NextStep
     escalation: Escalation = field(default_factory=Escalation)
     due: tuple[Due, ...] = ()
+    welcomed: bool = True  # the web app's welcome and safety notice was read
 
 
 def status(ctx: Context) -> TodayStatus:
@@ -35,4 +36,11 @@ def status(ctx: Context) -> TodayStatus:
     triage = now.assessment.triage if now else None
     step = next_step(triage=triage, checked_in=checkin is not None, sessions_completed=completed)
     escalation = progress.progress(ctx).escalation
-    return TodayStatus(day, now, checkin, completed, step, escalation, tuple(progress.due(ctx)))
+    welcomed = preferences.get(ctx).seen_welcome
+    return TodayStatus(day, now, checkin, completed, step, escalation, tuple(progress.due(ctx)), welcomed)
+
+
+def welcome_read(ctx: Context) -> bool:
+    """The welcome and safety notice was read; True when an assessment is already saved."""
+    preferences.change(ctx, {"seen_welcome": "on"})
+    return plans.current(ctx) is not None

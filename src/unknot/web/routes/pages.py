@@ -25,17 +25,17 @@ router.add_route("/", home, methods=["GET"])
 
 
 def _home(request: Request, ctx: Context) -> Response:
-    if not preferences.get(ctx).seen_welcome:
+    status = today.status(ctx)
+    if not status.welcomed:
         return render(request, "welcome.html", title="Welcome")
-    return render(request, "today.html", title="Today", status=today.status(ctx))
+    return render(request, "today.html", title="Today", status=status)
 
 
 @router.post("/welcome")
 def welcome_read(request: Request, csrf: Csrf) -> Response:
     csrf_ok(request, csrf)
-    ctx = context_of(request)
-    preferences.change(ctx, {"seen_welcome": "on"})
-    return RedirectResponse("/" if plans.current(ctx) else "/intake", status_code=303)
+    assessed = today.welcome_read(context_of(request))
+    return RedirectResponse("/" if assessed else "/intake", status_code=303)
 
 
 @router.get("/result", response_class=HTMLResponse)
