@@ -1,4 +1,6 @@
-"""An independent reading of docs/contracts/progress.md, to check unknot's progress against."""
+"""An independent reading of docs/contracts/progress.md (version 2), to check unknot's progress
+against. Check-ins carry a `recorded_at` (a datetime); intakes are (saved at, red flags); clearances
+are (flag, date)."""
 
 from __future__ import annotations
 
@@ -10,10 +12,24 @@ from tests.strategies import EMERGENCY
 Day = dt.timedelta(days=1)
 
 
+def _flag_active(flag: str, checkin: dict[str, Any], intakes: list[Any], clearances: list[Any]) -> bool:
+    if flag in EMERGENCY:
+        # Until a new intake without it is saved.
+        return not any(at > checkin["recorded_at"] and flag not in flags for at, flags in intakes)
+    # Until it is cleared by a record dated on or after that check-in.
+    return not any(f == flag and when >= checkin["date"] for f, when in clearances)
+
+
 def expected_progress(
-    checkins: list[dict[str, Any]], sessions: list[dict[str, Any]], d: dt.date
+    checkins: list[dict[str, Any]],
+    sessions: list[dict[str, Any]],
+    d: dt.date,
+    intakes: list[Any] = (),  # type: ignore[assignment]
+    clearances: list[Any] = (),  # type: ignore[assignment]
 ) -> dict[str, Any]:
     cs = sorted((c for c in checkins if c["date"] <= d), key=lambda c: c["date"])
+    intakes = [(at, flags) for at, flags in intakes if at.date() <= d]
+    clearances = [(f, when) for f, when in clearances if when <= d]
     start = cs[0]["date"] if cs else None
     first3 = [c["pain"] for c in cs[:3]]
     baseline = sum(first3) / len(first3) if first3 else None
@@ -26,29 +42,27 @@ def expected_progress(
         done_days = {s["date"] for s in sessions if s["completed"] and start <= s["date"] <= d}
         adherence = len(done_days) / ((d - start).days + 1)
     levels = []
-    flags = [f for c in week for f in c["red_flags"]]
-    if any(f in EMERGENCY for f in flags):
+    active = [f for c in cs for f in c["red_flags"] if _flag_active(f, c, intakes, clearances)]
+    blocks = bool(active)
+    if any(f in EMERGENCY for f in active):
         levels.append("emergency")
-    elif flags:
+    elif active:
         levels.append("see_clinician")
-    if baseline is not None and recent is not None and len(week) >= 3 and recent >= baseline + 2:
-        levels.append("see_clinician")
-    last3 = cs[-3:]
-    if (
-        len(last3) == 3
-        and all(c["pain"] >= 8 for c in last3)
-        and (last3[2]["date"] - last3[0]["date"]).days == 2
-    ):
-        levels.append("see_clinician")
-    if (
-        start is not None
-        and (d - start).days >= 28
-        and adherence >= 0.5
-        and baseline is not None
-        and recent is not None
-        and recent > 0.7 * baseline
-    ):
-        levels.append("see_clinician")
+    silenced = any(f == "escalation" and 0 <= (d - when).days < 28 for f, when in clearances)
+    if not silenced:
+        if baseline is not None and recent is not None and len(week) >= 2 and recent >= baseline + 2:
+            levels.append("see_clinician")
+        if sum(c["pain"] >= 8 for c in week) >= 3:
+            levels.append("see_clinician")
+        if (
+            start is not None
+            and (d - start).days >= 28
+            and recent is not None
+            and baseline is not None
+            and recent >= 3
+            and recent > 0.7 * baseline
+        ):
+            levels.append("see_clinician")
     level = "emergency" if "emergency" in levels else ("see_clinician" if levels else "none")
     return {
         "start_date": start.isoformat() if start else None,
@@ -58,4 +72,5 @@ def expected_progress(
         "adherence": adherence,
         "level": level,
         "rules_fired": len(levels),
+        "blocks_sessions": blocks,
     }

@@ -48,3 +48,26 @@ def spawn_unknot(*args: str, time_scale: float = 1.0) -> pexpect.spawn:
     return pexpect.spawn(
         sys.executable, ["-m", "unknot", *args], env=env, encoding="utf-8", timeout=30, dimensions=(45, 110)
     )
+
+
+def answer_yes_no_until(child: pexpect.spawn, stop: list[str], yes_to: str | None = None) -> int:
+    """Answer each [y/n] question 'n' (or 'y' to the one containing `yes_to`) until a `stop` pattern
+    shows; returns the index of the pattern that stopped it."""
+    while True:
+        index = child.expect([r"\[y/n\]", *stop])
+        if index:
+            return index - 1
+        question = child.before or ""
+        child.sendline("y" if yes_to and yes_to in question else "n")
+
+
+# The answers after the safety questions, in the order `unknot start` asks them: pain, days ago,
+# lifting, repeated loads, sitting hours, tight hamstrings, swelling, pregnant, floor, falls, morning
+# stiffness, skin conditions (Enter for none).
+PLAIN_DETAILS = ("3", "10", "n", "n", "8", "no", "n", "n", "y", "n", "n", "")
+
+
+def answer_details(child: pexpect.spawn, answers: tuple[str, ...] = PLAIN_DETAILS) -> None:
+    for answer in answers:
+        child.expect(r"\?|:")
+        child.sendline(answer)

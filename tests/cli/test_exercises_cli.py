@@ -52,17 +52,22 @@ def test_table_lists_names(runner: CliRunner) -> None:
     assert "Cat-cow" not in result.output
 
 
-def test_show_prints_steps_dose_stop_rules_and_sources(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["exercises", "show", "seated_hamstring_stretch"], env={"COLUMNS": "160"})
+def test_show_prints_steps_dose_stop_rules_and_sources(runner: CliRunner, library: Library) -> None:
+    result = runner.invoke(app, ["exercises", "show", "seated_hamstring_stretch"], env={"COLUMNS": "400"})
     assert result.exit_code == 0
     for words in (
         "Seated hamstring stretch",
         "Steps",
         "standard: hold 30 s x 2 sets, each side",
         "Stop if",
-        "Sources",
+        "Evidence",
+        "Sadler SG",  # a source, cited in full
     ):
         assert words in result.output
+    general = library.exercises["seated_hamstring_stretch"].evidence == "general"
+    assert ("No trial has tested this exercise" in result.output) is general
+    walk = runner.invoke(app, ["exercises", "show", "easy_walk"], env={"COLUMNS": "400"})
+    assert "No trial has tested this exercise on its own" in walk.output
 
 
 def test_show_json_matches_the_listing(runner: CliRunner) -> None:

@@ -45,8 +45,9 @@ def test_progress_json_follows_the_contract() -> None:
         "level": "see_clinician",
         "reasons": [
             "Your pain has risen from about 4.0 to 6.6 over the last week.",
-            "Your pain has been 8 or more on three days in a row.",
+            "Your pain has been 8 or more at three check-ins this week.",
         ],
+        "blocks_sessions": False,
     }
     early = ok_json("progress", "--json", "--today", "2026-03-02")
     assert early["recent_pain"] == 4 and early["escalation"]["level"] == "none"
@@ -62,7 +63,7 @@ def test_escalation_shows_first_in_today_and_blocks_a_session_when_urgent(tmp_pa
     today = run_unknot("today").stdout
     assert today.index("Get urgent help now") < today.index("Next step")
     session = run_unknot("session")
-    assert session.returncode == 2 and "urgent care first" in session.stderr
+    assert session.returncode == 2 and "a warning sign needs care first" in session.stderr
     assert "Go to an emergency department now" in session.stdout
 
 

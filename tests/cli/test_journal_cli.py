@@ -157,13 +157,14 @@ def test_export_unknown_format() -> None:
 def test_export_of_an_empty_journal_is_a_valid_empty_document() -> None:
     assert ok_json("export", "--format", "json") == {
         "format": "unknot-journal",
-        "version": 1,
+        "version": 2,
         "assessments": [],
         "plans": [],
         "checkins": [],
         "sessions": [],
         "settings": {},
         "questionnaires": [],
+        "cleared": [],
     }
 
 

@@ -9,7 +9,14 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from tests.cli.helpers import ok_json, run_unknot, spawn_unknot
+from tests.cli.helpers import (
+    PLAIN_DETAILS,
+    answer_details,
+    answer_yes_no_until,
+    ok_json,
+    run_unknot,
+    spawn_unknot,
+)
 from tests.strategies import base_answers
 
 FAST = 0.002  # a 30 s hold plays in 0.06 s
@@ -93,11 +100,7 @@ def test_interactive_checkin() -> None:
     child.sendline("long drive")
     child.expect(r"new warning sign.*\[y/n\]")
     child.sendline("y")
-    for _ in range(10):
-        index = child.expect([r"\[y/n\]", "Saved your check-in"])
-        if index == 1:
-            break
-        child.sendline("y" if "fever" in (child.before or "") else "n")
+    answer_yes_no_until(child, ["Saved your check-in"], yes_to="fever")
     child.expect("Time to see a professional")
     finish(child)
     [day] = ok_json("history", "--json")
@@ -134,12 +137,12 @@ def test_start_saves_the_assessment_for_today(tmp_path: Path) -> None:
     child.sendline("35")
     child.expect("Choose")
     child.sendline("1")
-    for _ in range(10):
-        child.expect(r"\[y/n\]")
-        child.sendline("n")
-    for answer in ("3", "10", "n", "n", "8", "no", "n"):
-        child.expect(r"\?|:")
-        child.sendline(answer)
+    answer_yes_no_until(child, ["spread below your knee"])
+    child.expect("Choose")
+    child.sendline("1")
+    answer_yes_no_until(child, ["How bad is the pain"])
+    child.sendline("3")
+    answer_details(child, PLAIN_DETAILS[1:])
     child.expect("Saved")
     finish(child)
     assert "unknot checkin" in run_unknot("today").stdout
@@ -171,3 +174,42 @@ def test_cues_are_spoken_by_espeak_ng(tmp_path: Path, monkeypatch: pytest.Monkey
     run_unknot("settings", "set", "voice", "off")
     play_quietly_through()
     assert not spoken.exists(), "voice off: nothing spoken"
+
+
+def test_a_neck_session_shows_stop_rules_and_skipping_everything_is_not_counted(tmp_path: Path) -> None:
+    plan = save_assessment(tmp_path, regions=["neck"])["plan"]
+    count = len(plan["items"])  # type: ignore[index]
+    child = spawn_unknot("session", time_scale=1)
+    child.expect("Pain before you start")
+    child.sendline("3")
+    shown = ""
+    for number in range(1, count + 1):
+        child.expect(f"Exercise {number} of {count}")
+        child.expect("this hurts")  # the whole panel is drawn
+        shown += (child.before or "").replace("\r\n", " ")
+        child.send("n")
+    child.expect("Pain now")
+    child.sendline("3")
+    child.expect("Session stopped early")
+    child.expect("0 of")
+    finish(child)
+    assert "Dizziness" in shown, "a neck exercise's own stop rule is on screen while it plays"
+    assert ok_json("history", "--json")[-1]["sessions_completed"] == 0
+
+
+def test_this_hurts_offers_the_easier_version_then_leaves_the_exercise(tmp_path: Path) -> None:
+    first = save_assessment(tmp_path)["plan"]["items"][0]["id"]  # type: ignore[index]
+    child = spawn_unknot("session", time_scale=1)
+    child.expect("Pain before you start")
+    child.sendline("3")
+    child.expect("Exercise 1 of")
+    child.send("h")
+    child.expect("Try the easier version")
+    child.send("h")
+    child.expect("Exercise 2 of")
+    child.send("q")
+    child.expect("Pain now")
+    child.sendline("3")
+    finish(child)
+    [session] = ok_json("export", "--format", "json")["sessions"]
+    assert session["hurt"] == [first] and first not in session["items_done"]

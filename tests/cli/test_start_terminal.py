@@ -7,6 +7,8 @@ import sys
 
 import pexpect
 
+from tests.cli.helpers import answer_yes_no_until
+
 
 def spawn() -> pexpect.spawn:
     env = {**os.environ, "COLUMNS": "120", "LINES": "50", "TERM": "xterm", "NO_COLOR": "1"}
@@ -16,16 +18,15 @@ def spawn() -> pexpect.spawn:
 
 
 def answer_safety_questions(child: pexpect.spawn, yes_to: str | None = None) -> None:
-    """Answer the ten red-flag questions: 'n' to each, or 'y' to the one containing `yes_to`."""
+    """Answer the red-flag questions 'n' (or 'y' to the one containing `yes_to`); then, unless that
+    was an emergency sign, the questions on legs, arms and bones: none of them."""
     child.expect("safety questions")
-    for _ in range(10):
-        index = child.expect([r"\[y/n\]", "What may be contributing", "How bad is the pain"])
-        if index:
-            return
-        question = child.before or ""
-        child.sendline("y" if yes_to and yes_to in question else "n")
-        if yes_to and yes_to in question:
-            return
+    stop = ["Go to an emergency", "spread below your knee"]
+    if answer_yes_no_until(child, stop, yes_to) == 0:
+        return
+    child.expect("Choose")
+    child.sendline("1")
+    answer_yes_no_until(child, ["How bad is the pain"])
 
 
 def test_intake_to_a_self_care_plan() -> None:
@@ -37,13 +38,12 @@ def test_intake_to_a_self_care_plan() -> None:
     child.sendline("1 3")
     child.expect("How old are you")
     child.sendline("200")
-    child.expect("from 16 to 110")
+    child.expect("from 0 to 110")
     child.sendline("44")
     child.expect("Choose")
     child.sendline("1")
     answer_safety_questions(child)
-    child.expect("How bad is the pain")
-    child.sendline("5")
+    child.sendline("5")  # how bad is the pain
     child.expect("How many days ago")
     child.sendline("30")
     child.expect("lifting")
@@ -56,6 +56,15 @@ def test_intake_to_a_self_care_plan() -> None:
     child.sendline("yes")
     child.expect("swelling")
     child.sendline("n")
+    for question, answer in [
+        ("pregnant", "n"),
+        ("down to the floor", "y"),
+        ("fallen", "n"),
+        ("stiff for more than 30 minutes", "n"),
+        ("Enter for none", ""),
+    ]:
+        child.expect(question)
+        child.sendline(answer)
     child.expect("Self-care looks reasonable")
     child.expect("Long hours of sitting")
     child.expect("Your daily programme")
@@ -81,3 +90,34 @@ def test_an_emergency_sign_stops_the_intake_and_says_what_to_do() -> None:
     assert "Your daily programme" not in output
     assert "How bad is the pain" not in output
     assert child.exitstatus == 0
+
+
+def test_symptoms_in_both_legs_stop_the_intake_as_an_emergency() -> None:
+    child = spawn()
+    child.expect("Numbers, separated by spaces")
+    child.sendline("3")
+    child.expect("How old are you")
+    child.sendline("47")
+    child.expect("Choose")
+    child.sendline("1")
+    child.expect("safety questions")
+    answer_yes_no_until(child, ["spread below your knee"])
+    child.expect("Choose")
+    child.sendline("3")
+    child.expect("Go to an emergency department now")
+    output = child.read()
+    child.close()
+    assert "How bad is the pain" not in output and "Your daily programme" not in output
+    assert child.exitstatus == 0
+
+
+def test_under_16_is_sent_to_a_doctor_before_any_question() -> None:
+    child = spawn()
+    child.expect("Numbers, separated by spaces")
+    child.sendline("1")
+    child.expect("How old are you")
+    child.sendline("14")
+    child.expect("children and young people under 16 needs a doctor")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2

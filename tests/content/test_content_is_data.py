@@ -106,12 +106,12 @@ def check(*paths: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_checker_script_checks_every_kind_from_any_folder(tmp_path: Path) -> None:
-    files = [SHIPPED / "safety.yaml", SHIPPED / "sources.yaml"]
-    files += [next((SHIPPED / kind).glob("*.yaml")) for kind in ("exercises", "causes", "therapies")]
-    files += [next((SHIPPED / kind).glob("*.yaml")) for kind in ("habits", "questionnaires")]
+    files = [SHIPPED / "safety.yaml"]
+    kinds = ("sources", "exercises", "causes", "therapies", "habits", "questionnaires", "lessons")
+    files += [next((SHIPPED / kind).glob("*.yaml")) for kind in kinds]
     done = check(*files, cwd=tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert done.stdout.count("ok   ") == 7
+    assert done.stdout.count("ok   ") == 8
 
 
 def test_the_checker_names_the_file_and_field_of_a_mistake(tmp_path: Path) -> None:
@@ -123,7 +123,7 @@ def test_the_checker_names_the_file_and_field_of_a_mistake(tmp_path: Path) -> No
     )
     new = tmp_path / "habits" / "stand_more.yaml"
     new.parent.mkdir()
-    new.write_text((SHIPPED / "habits" / "breaks.yaml").read_text().replace("id: breaks", "id: stand_more"))
+    new.write_text((SHIPPED / "habits" / "posture.yaml").read_text().replace("id: posture", "id: stand_more"))
     done = check(broken, new, cwd=tmp_path)
     assert done.returncode == 1
     assert "FAIL" in done.stdout and "exercises/cat_cow.yaml: kind:" in done.stdout

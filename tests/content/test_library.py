@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from collections import Counter
 from importlib import resources
@@ -17,7 +18,8 @@ def test_all_content_loads_and_is_indexed(library: Library) -> None:
     assert len(library.exercises) >= 30
     assert set(library.causes) == {"trauma", "overuse", "tight_hamstrings", "sitting_posture"}
     assert set(library.therapies) == {"heat", "cold", "self_massage"}
-    assert {"hydration", "breaks", "posture", "lifting"} <= set(library.habits)
+    assert {"hydration", "movement_breaks", "posture", "lifting", "walking"} <= set(library.habits)
+    assert len(library.lessons) >= 8
 
 
 def test_coverage_of_muscle_groups(library: Library) -> None:
@@ -63,7 +65,7 @@ def test_heat_and_cold_never_exceed_twenty_minutes(library: Library) -> None:
 
 
 def test_red_flags_ask_explicit_questions(library: Library) -> None:
-    assert len(library.safety.flags) == 10
+    assert len(library.safety.flags) == 14
     assert all(f.question.rstrip().endswith("?") for f in library.safety.flags)
     assert len(library.safety.stop_rules) == 3
 
@@ -71,7 +73,7 @@ def test_red_flags_ask_explicit_questions(library: Library) -> None:
 def test_no_cure_claims_or_discouraged_treatments(library: Library) -> None:
     banned = ("cure", "permanent relief", "guarantee", "corset", "tens ", "traction", "ultrasound")
     for path in Path(str(resources.files("unknot.content") / "data")).rglob("*.yaml"):
-        if path.name == "sources.yaml":
+        if path.parent.name == "sources":
             continue
         text = path.read_text(encoding="utf-8").lower()
         for word in banned:
@@ -131,7 +133,7 @@ def test_red_flag_urgency_is_part_of_the_contract(content_copy: Path) -> None:
     _edit(
         path,
         text[start : text.index("urgency: emergency", start) + 18],
-        "- id: saddle_numbness\n    urgency: see_clinician",
+        "- id: saddle_numbness\n    urgency: see_clinician\n    when_cleared: Still watch for changes.",
     )
     with pytest.raises(ContentError, match="'saddle_numbness' must have urgency emergency"):
         load_library(content_copy)  # type: ignore[arg-type]
@@ -153,3 +155,25 @@ def test_a_clinician_can_add_an_exercise_without_code(content_copy: Path, librar
     (content_copy / "exercises" / "towel_hamstring_stretch_two.yaml").write_text(new, encoding="utf-8")
     grown = load_library(content_copy)  # type: ignore[arg-type]
     assert len(grown.exercises) == len(library.exercises) + 1
+
+
+@pytest.mark.parametrize(
+    ("harder", "words"),
+    [("moonwalk", "no other exercise 'moonwalk'"), ("cat_cow", "must be a strength of pattern side_plank")],
+)
+def test_a_harder_version_must_exist_and_train_the_same_movement(
+    content_copy: Path, harder: str, words: str
+) -> None:
+    _edit(content_copy / "exercises" / "side_plank_knees.yaml", "harder: side_plank", f"harder: {harder}")
+    with pytest.raises(ContentError, match=words):
+        load_library(content_copy)  # type: ignore[arg-type]
+
+
+def test_strength_progresses_in_repetitions_or_sets_not_only_in_time(library: Library) -> None:
+    for exercise in library.exercises.values():
+        doses = [d for d in (exercise.dose.gentle, exercise.dose.standard, exercise.dose.advanced) if d]
+        if exercise.kind.value != "strength" or len(doses) < 2:
+            continue
+        for easier, harder in itertools.pairwise(doses):
+            more = (harder.reps or 0) > (easier.reps or 0) or harder.sets > easier.sets
+            assert more, f"{exercise.id}: each level does more repetitions or sets"

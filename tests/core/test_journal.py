@@ -7,8 +7,10 @@ import datetime as dt
 import pytest
 
 from unknot.content.schema import CareLevel
+from unknot.core.care import CareNow
 from unknot.core.checkins import Checkin, JournalInputError, make_checkin, parse_date
 from unknot.core.history import SessionRecord, sparkline, summarise_days
+from unknot.core.progress import Escalation
 from unknot.core.progression import flared
 from unknot.core.today import next_step
 
@@ -52,12 +54,30 @@ def test_days_merge_checkins_and_sessions_oldest_first() -> None:
     ]
 
 
+def care(triage: CareLevel | None, escalation: Escalation | None = None, *, has_plan: bool = True) -> CareNow:
+    return CareNow(triage=triage, escalation=escalation or Escalation(), has_plan=has_plan)
+
+
 def test_next_step_order() -> None:
-    assert next_step(triage=None, checked_in=False, sessions_completed=0) == "start"
-    assert next_step(triage=CareLevel.EMERGENCY, checked_in=True, sessions_completed=0) == "seek_care"
-    assert next_step(triage=CareLevel.SELF_CARE, checked_in=False, sessions_completed=1) == "checkin"
-    assert next_step(triage=CareLevel.SELF_CARE, checked_in=True, sessions_completed=0) == "session"
-    assert next_step(triage=CareLevel.SELF_CARE, checked_in=True, sessions_completed=1) == "done"
+    assert next_step(care(None), checked_in=False, sessions_completed=0) == "start"
+    assert next_step(care(CareLevel.EMERGENCY), checked_in=True, sessions_completed=0) == "seek_care"
+    assert next_step(care(CareLevel.SELF_CARE), checked_in=False, sessions_completed=1) == "checkin"
+    assert next_step(care(CareLevel.SELF_CARE), checked_in=True, sessions_completed=0) == "session"
+    assert next_step(care(CareLevel.SELF_CARE), checked_in=True, sessions_completed=1) == "done"
+
+
+def test_a_warning_sign_at_checkin_stops_sessions_and_heat() -> None:
+    sign = Escalation(CareLevel.EMERGENCY, ["new numbness"], blocks_sessions=True)
+    now = care(CareLevel.SELF_CARE, sign)
+    assert next_step(now, checked_in=True, sessions_completed=0) == "seek_care"
+    assert not now.may_exercise and not now.may_use_heat_or_cold and not now.suggest_session
+
+
+def test_pain_not_improving_advises_care_but_leaves_the_plan_playable() -> None:
+    slow = Escalation(CareLevel.SEE_CLINICIAN, ["not improving"])
+    now = care(CareLevel.SELF_CARE, slow)
+    assert now.may_exercise and now.may_use_heat_or_cold and not now.suggest_session
+    assert next_step(now, checked_in=True, sessions_completed=0) == "seek_care"
 
 
 def test_flare_rule() -> None:

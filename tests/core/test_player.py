@@ -7,13 +7,14 @@ import itertools
 import json
 
 import pytest
-from hypothesis import settings
+from hypothesis import assume, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from tests.strategies import base_answers, valid_answers
 from unknot.content.loader import default_library
 from unknot.content.schema import Level, Library
+from unknot.core.answers import answers_from_dict
 from unknot.core.player import (
     BACK_GRACE_SECONDS,
     PREPARE_SECONDS,
@@ -136,6 +137,7 @@ class PlayerAgainstTimeline(RuleBasedStateMachine):
     @initialize(answers=valid_answers(red_flags=st.just([])).filter(lambda a: a["trauma"] != "major"))
     def start(self, answers: dict[str, object]) -> None:
         plan = catalog.assess_answers(json.dumps(answers), self.library).plan
+        assume(plan is not None)
         assert plan is not None
         self.player = Player(build_phases(plan, self.library.exercises))
         phases = self.player.phases
@@ -249,7 +251,9 @@ def test_from_65_every_stretch_is_held_at_least_30_seconds(library: Library) -> 
 
 def test_longer_holds_survive_a_step_back(library: Library) -> None:
     older = plan_for(library, age=72, pain_now=4)
-    eased = adapt(older, PlanChange(-1, "a flare"), library.exercises)
+    eased = adapt(
+        older, PlanChange(-1, "a flare"), library.exercises, answers_from_dict(base_answers(age=72))
+    )
     assert eased is not None
     assert any(i.level is Level.GENTLE for i in eased.items)
     assert min(stretch_holds(eased, library)) >= 30

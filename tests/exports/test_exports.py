@@ -16,16 +16,28 @@ from tests.strategies import base_answers
 from unknot.core.answers import answers_from_dict
 from unknot.exports.pdf import report_pdf
 from unknot.exports.report import report_html
-from unknot.services import Context, checkins, exports, plans, preferences, progress, reports, sessions
+from unknot.services import (
+    Context,
+    checkins,
+    clearances,
+    exports,
+    intake,
+    preferences,
+    progress,
+    reports,
+    sessions,
+)
 
 
 def fill(ctx: Context) -> None:
-    plans.save_assessment(ctx, answers_from_dict(base_answers(sitting_hours=9, hamstrings_tight="yes")))
+    intake.save_assessment(ctx, answers_from_dict(base_answers(sitting_hours=9, hamstrings_tight="yes")))
     for n in range(1, 15):
         day = f"2026-11-{n:02d}"
         checkins.log(
             ctx, 7 - n // 3, 4 if n % 2 else None, f"note {n}", ("fever_or_unwell",) if n == 3 else (), day
         )
+        if n == 4:
+            clearances.record(ctx, "fever_or_unwell", day)  # a doctor saw them: sessions may go on
         if n % 3:
             sessions.record(ctx, date_text=day, pain_before=4, pain_after=3)
     checkins.log(ctx, 5, None, "feverish", ("fever_or_unwell",), "2026-11-22")
@@ -102,6 +114,10 @@ def test_pdf_report_reads_as_a_summary(ctx: Context) -> None:
         "Escalation: see clinician",
     ):
         assert words in text, words
+    pain_axis = text[text.index("Pain (0-10)") : text.index("Completed sessions")].split("\n")[1:4]
+    sessions_axis = text[text.index("Completed sessions") :].split("\n")[1:4]
+    assert pain_axis == ["0", "5", "10"]
+    assert [line.split()[0] for line in sessions_axis] == ["0", "3.5", "7"], "the axis its bars are drawn on"
 
 
 def test_pdf_report_of_an_empty_journal(ctx: Context) -> None:

@@ -9,7 +9,7 @@ from tests.strategies import base_answers
 from unknot.content.schema import Library
 from unknot.core.answers import answers_from_dict
 from unknot.core.clock import FixedClock
-from unknot.services import Context, checkins, plans, sessions
+from unknot.services import Context, checkins, intake, plans, sessions
 from unknot.settings import Settings
 from unknot.storage.engine import Store, open_store
 
@@ -29,7 +29,7 @@ def levels(ctx: Context) -> list[str]:
 def test_eight_weeks_of_progress_and_setbacks(settings: Settings, library: Library) -> None:
     store = open_store(settings)
     first = on_day(store, library, 0)
-    plans.save_assessment(first, answers_from_dict(base_answers(pain_now=7, regions=["lower_back", "neck"])))
+    intake.save_assessment(first, answers_from_dict(base_answers(pain_now=7, regions=["lower_back", "neck"])))
     assert set(levels(first)) == {"gentle"}
     history: list[tuple[int, str]] = []
     seen_plans: set[int | None] = set()
@@ -58,6 +58,10 @@ def test_eight_weeks_of_progress_and_setbacks(settings: Settings, library: Libra
     assert any(day == 30 for day, _ in downs), "the flare on day 30 steps the plan back"
     assert all(reason.startswith("Your plan changed because ") for _, reason in history)
     assert ups[0][0] >= 7, "no step up before a week has passed"
+    final = plans.current(on_day(store, library, 56))
+    assert final is not None and final.plan is not None and final.plan.walking is not None
+    assert final.plan.walking.minutes_per_day > 5, "the gentle plan's 5-minute walk grew with the good weeks"
+    assert final.plan.lessons, "the lessons travel with every plan"
     for (a, _), (b, _) in itertools.pairwise(ups):
         assert b - a >= 7, "at most one step up a week"
     final = on_day(store, library, 56)
@@ -68,7 +72,7 @@ def test_eight_weeks_of_progress_and_setbacks(settings: Settings, library: Libra
 def test_a_worse_checkin_after_a_session_steps_back(settings: Settings, library: Library) -> None:
     store = open_store(settings)
     ctx = on_day(store, library, 0)
-    plans.save_assessment(ctx, answers_from_dict(base_answers(pain_now=4)))
+    intake.save_assessment(ctx, answers_from_dict(base_answers(pain_now=4)))
     before = levels(ctx)
     checkins.log(ctx, 3)
     sessions.record(ctx, pain_before=3, pain_after=3)
@@ -86,7 +90,7 @@ def test_a_worse_checkin_after_a_session_steps_back(settings: Settings, library:
 def test_no_change_without_enough_sessions(settings: Settings, library: Library) -> None:
     store = open_store(settings)
     ctx = on_day(store, library, 0)
-    plans.save_assessment(ctx, answers_from_dict(base_answers(pain_now=4)))
+    intake.save_assessment(ctx, answers_from_dict(base_answers(pain_now=4)))
     for n in range(15):
         j = on_day(store, library, n)
         checkins.log(j, 3)

@@ -14,13 +14,13 @@ from unknot.content.schema import Library
 from unknot.core.answers import answers_from_dict
 from unknot.core.clock import FixedClock
 from unknot.core.errors import UserError
-from unknot.services import Context, backup, checkins, plans, preferences, sessions, today
+from unknot.services import Context, backup, checkins, intake, plans, preferences, sessions, today
 from unknot.settings import Settings
 from unknot.storage.engine import open_store
 
 
 def save(ctx: Context, **changes: Any) -> None:
-    plans.save_assessment(ctx, answers_from_dict(base_answers(**changes)))
+    intake.save_assessment(ctx, answers_from_dict(base_answers(**changes)))
 
 
 def test_checkin_replaces_the_same_date(ctx: Context) -> None:

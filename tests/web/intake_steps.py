@@ -24,11 +24,20 @@ def answer_where(page: Page, regions: list[str], age: str, trauma: str) -> None:
     page.get_by_role("button", name="Next: safety questions").click()
 
 
-def answer_safety(page: Page, yes_to: str | None = None) -> None:
+SAFETY_QUESTIONS = ("spread below your knee", "spread into an arm", "osteoporosis")
+# The later details a plain case answers "No" to, and the one it answers "Yes" (the floor is fine).
+LATER_DETAILS = ("pregnant", "fallen", "stiff for more than 30 minutes")
+
+
+def answer_safety(page: Page, yes_to: str | None = None, legs: str = "No") -> None:
+    """Each red flag 'No' (or 'Yes' to the one containing `yes_to`); legs as given, arms and bones No."""
     for group in page.locator("fieldset.flag").all():
         legend = group.locator("legend").inner_text()
         choice = "Yes" if yes_to and yes_to in legend else "No"
         group.get_by_label(choice, exact=True).check()
+    page.locator("fieldset", has_text=SAFETY_QUESTIONS[0]).get_by_label(legs, exact=True).check()
+    for legend in SAFETY_QUESTIONS[1:]:
+        page.locator("fieldset", has_text=legend).get_by_label("No", exact=True).check()
     page.get_by_role("button", name="Next").click()
 
 
@@ -36,7 +45,9 @@ def answer_details(page: Page, *, pain: str, days: str, sitting: str, yes_to: tu
     page.get_by_label(re.compile("How bad is the pain right now")).fill(pain)
     page.get_by_label("How many days ago did it begin?").fill(days)
     page.get_by_label("About how many hours a day do you sit?").fill(sitting)
-    for legend in DETAIL_QUESTIONS:
+    for legend in DETAIL_QUESTIONS + LATER_DETAILS:
         answer = "Yes" if legend in yes_to else "No"
         page.locator("fieldset", has_text=legend).get_by_label(answer, exact=True).check()
+    floor = "No" if "no floor" in yes_to else "Yes"
+    page.locator("fieldset", has_text="down to the floor").get_by_label(floor, exact=True).check()
     page.get_by_role("button", name="See my result").click()

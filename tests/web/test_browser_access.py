@@ -85,10 +85,17 @@ def test_keyboard_only_from_welcome_to_a_safety_answer(visit: Visit) -> None:
     tab_to(page, "button[type=submit]")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Safety questions")).to_be_visible()
-    for _ in range(10):  # Tab reaches each question; an arrow key moves from Yes to No
+    flags = page.locator("fieldset.flag").count()
+    for _ in range(flags):  # Tab reaches each question; an arrow key moves from Yes to No
         tab_to(page, "input[name^=flag_][value=yes]")
         page.keyboard.press("ArrowRight")
-    assert page.locator("input[name^=flag_][value=no]:checked").count() == 10
+    assert page.locator("input[name^=flag_][value=no]:checked").count() == flags == 14
+    tab_to(page, "input[name=leg_symptoms][value=none]")
+    page.keyboard.press("Space")
+    for field in ("arm_symptoms", "osteoporosis"):
+        tab_to(page, f"input[name={field}][value=yes]")
+        page.keyboard.press("ArrowRight")
+    assert page.locator("input[name=osteoporosis][value=no]").is_checked()
     tab_to(page, "button[type=submit]")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="A few details")).to_be_visible()

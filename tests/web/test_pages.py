@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -27,26 +29,45 @@ PAGES = [
 ]
 
 
-def intake(client: TestClient, flags: dict[str, str] | None = None, **details: str) -> str:
+SAFE = {"leg_symptoms": "none", "arm_symptoms": "no", "osteoporosis": "no"}
+PLAIN = {
+    "pain_now": "4",
+    "duration_days": "20",
+    "sitting_hours": "8",
+    "lifting_strain": "no",
+    "repetitive_load": "no",
+    "inflammation_signs": "no",
+    "hamstrings_tight": "yes",
+    "pregnant": "no",
+    "floor_ok": "yes",
+    "falls_last_year": "no",
+    "morning_stiffness": "no",
+}
+
+
+def intake(
+    client: TestClient,
+    flags: dict[str, str] | None = None,
+    safety: dict[str, str] | None = None,
+    **details: str,
+) -> str:
+    """The three steps as the browser posts them (each step carries the answers before it)."""
     token = csrf_of(client)
-    base = {"csrf": token, "regions": ["lower_back"], "age": "38", "trauma": "none"}
+    base: dict[str, object] = {"csrf": token, "regions": ["lower_back"], "age": "38", "trauma": "none"}
     step2 = client.post("/intake/safety", data=base)
     assert step2.status_code == 200
     ids = re.findall(r'name="flag_([a-z_]+)" value="yes"', step2.text)
-    answers = {f"flag_{i}": (flags or {}).get(i, "no") for i in ids}
+    answers = {f"flag_{i}": (flags or {}).get(i, "no") for i in ids} | SAFE | (safety or {})
     step3 = client.post("/intake/details", data={**base, **answers})
     if step3.history:  # emergency: straight to the result
         return step3.text
-    finish = {
-        "pain_now": "4",
-        "duration_days": "20",
-        "sitting_hours": "8",
-        "lifting_strain": "no",
-        "repetitive_load": "no",
-        "inflammation_signs": "no",
-        "hamstrings_tight": "yes",
-    } | details
-    return client.post("/intake/finish", data={**base, **finish}).text
+    assert step3.status_code == 200, step3.text
+    carried = re.findall(r'<input type="hidden" name="([a-z_]+)" value="([^"]*)"', step3.text)
+    form: dict[str, object] = {}
+    for name, value in carried:
+        form.setdefault(name, [])
+        form[name].append(value)  # type: ignore[union-attr]
+    return client.post("/intake/finish", data={**form, **(PLAIN | details)}).text
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -120,15 +141,25 @@ def test_checkin_form(client: TestClient) -> None:
 def test_session_complete_checks_its_input(client: TestClient) -> None:
     intake(client)
     token = csrf_of(client)
-    form = {"csrf": token, "pain_before": "3", "pain_after": "2", "completed": "yes"}
+    form = {"csrf": token, "pain_before": "3", "pain_after": "2", "token": "play-0001"}
     assert client.post("/session/complete", data={**form, "items_done": "moonwalk"}).status_code == 400
     assert client.post("/session/complete", data={**form, "pain_after": "x"}).status_code == 400
     page = client.get("/session").text
-    first = re.search(r'data-exercise="([a-z_]+)"', page)
-    assert first
-    done = client.post("/session/complete", data={**form, "items_done": first.group(1)})
+    planned = list(dict.fromkeys(re.findall(r'data-exercise="([a-z_]+)"', page)))
+    assert len(planned) >= 4
+    one = client.post("/session/complete", data={**form, "items_done": planned[0]})
+    assert one.status_code == 200 and "Session stopped early" in one.text
+    half = ",".join(planned[: (len(planned) + 1) // 2])
+    done = client.post("/session/complete", data={**form, "token": "play-0002", "items_done": half})
     assert done.status_code == 200 and "Session complete" in done.text
+    again = client.post("/session/complete", data={**form, "token": "play-0002", "items_done": half})
+    assert again.status_code == 200, "a resent form is answered, not refused"
+    assert len(exports_of(client)["sessions"]) == 2, "the same play is saved once"
     assert "<td>1</td>" in client.get("/history").text
+
+
+def exports_of(client: TestClient) -> dict[str, Any]:
+    return json.loads(client.get("/export/json").text)  # type: ignore[no-any-return]
 
 
 def test_therapy_timer_never_past_twenty_minutes(client: TestClient) -> None:
@@ -199,6 +230,7 @@ SAMPLE_PARAMETERS = {
     "name": "rmdq",
     "format_": "csv",
     "suffix": "html",
+    "lesson_id": "hurt_not_harm",
 }
 
 

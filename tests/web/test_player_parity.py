@@ -21,7 +21,7 @@ from unknot.content.loader import default_library
 from unknot.core.answers import answers_from_dict
 from unknot.core.clock import SystemClock
 from unknot.core.player import TOLERANCE_SECONDS, Player
-from unknot.services import open_context, plans, preferences, sessions
+from unknot.services import intake, open_context, preferences, sessions
 from unknot.settings import Settings
 
 KEYS = {"ArrowRight": Player.skip, "ArrowLeft": Player.back, " ": Player.toggle_pause}
@@ -43,7 +43,7 @@ def prepared_player(home: Path) -> Player:
     """A saved assessment (neck and lower back, two-sided stretches) and the player the server plays."""
     ctx = open_context(Settings(home=home), SystemClock(), default_library())
     answers = base_answers(regions=["lower_back", "neck"], hamstrings_tight="yes", sitting_hours=8)
-    plans.save_assessment(ctx, answers_from_dict(answers))
+    intake.save_assessment(ctx, answers_from_dict(answers))
     preferences.change(ctx, {"seen_welcome": "on", "voice": "off"})
     player = Player(sessions.start(ctx).phases)
     ctx.close()

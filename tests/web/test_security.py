@@ -60,7 +60,7 @@ def test_csrf_cookie_is_strict_and_http_only(client: TestClient) -> None:
         ("/checkin", {"pain": "3"}),
         ("/settings", {"theme": "dark", "session_time": "07:00"}),
         ("/intake/finish", {"age": "40"}),
-        ("/session/complete", {"pain_before": "1", "pain_after": "1"}),
+        ("/session/complete", {"pain_before": "1", "pain_after": "1", "token": "play-0001"}),
     ],
 )
 def test_state_changes_need_the_csrf_token(client: TestClient, path: str, data: dict[str, str]) -> None:

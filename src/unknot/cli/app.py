@@ -7,8 +7,9 @@ from collections.abc import Callable, Iterable
 import typer
 
 from unknot import __version__
-from unknot.cli import exercises, preferences
+from unknot.cli import exercises, lessons, preferences
 from unknot.cli.assess import assess_command
+from unknot.cli.care import cleared_command
 from unknot.cli.common import with_clear_errors
 from unknot.cli.daily import checkin_command, history_command, today_command
 from unknot.cli.exchange import export_command, import_command, report_command
@@ -30,6 +31,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "history": history_command,
     "progress": progress_command,
     "questionnaire": questionnaire_command,
+    "cleared": cleared_command,
     "export": export_command,
     "import": import_command,
     "report": report_command,
@@ -62,6 +64,7 @@ def build_cli(features: Iterable[Feature] = FEATURES) -> typer.Typer:
     for name, command in COMMANDS.items():
         cli.command(name, help=_help(name, command))(command)
     cli.add_typer(exercises.app, name="exercises")
+    cli.add_typer(lessons.app, name="lessons")
     cli.add_typer(preferences.app, name="settings")
     for feature in features:
         if feature.commands is not None:

@@ -9,7 +9,7 @@ import typer
 from unknot.cli.common import console, context_from_env, library, print_json, read_input
 from unknot.cli.render import render_assessment
 from unknot.core.answers import parse_answers
-from unknot.services import catalog, plans
+from unknot.services import catalog, intake
 
 
 def assess_command(
@@ -23,7 +23,9 @@ def assess_command(
     text = read_input(answers, "answers")
     lib = library()
     parsed = parse_answers(text)
-    result = plans.save_assessment(context_from_env(), parsed) if save else catalog.assess_intake(parsed, lib)
+    result = (
+        intake.save_assessment(context_from_env(), parsed) if save else catalog.assess_intake(parsed, lib)
+    )
     if as_json:
         print_json(result.model_dump(mode="json"))
     else:

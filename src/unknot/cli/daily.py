@@ -15,18 +15,16 @@ from unknot.cli.render_followup import checkin_outcome, history_table, today_vie
 from unknot.cli.widgets import ask_score
 from unknot.content.schema import Library
 from unknot.core.history import HistoryDay
+from unknot.present.words import NEW_SIGNS_QUESTION
 from unknot.services import checkins, today
 
 
 def _ask_red_flags(library: Library, out: Console) -> list[str]:
-    flags = library.safety.flags
-    if not Confirm.ask(
-        "Has any new warning sign appeared (bladder, numbness, weakness, fever, ...)?",
-        default=False,
-        console=out,
-    ):
+    """New warning signs since the last check-in, each asked with no default answer; lasting facts
+    (a past cancer) were asked at the intake and are not asked again."""
+    if not Confirm.ask(f"{NEW_SIGNS_QUESTION} (bladder, numbness, weakness, fever, ...)?", console=out):
         return []
-    return [f.id for f in flags if Confirm.ask(f.question, default=False, console=out)]
+    return [f.id for f in library.safety.flags if f.at_checkin and Confirm.ask(f.question, console=out)]
 
 
 def _interactive(library: Library, out: Console) -> tuple[int, int, str, list[str]]:

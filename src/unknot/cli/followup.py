@@ -14,7 +14,7 @@ from unknot.cli.common import console, context_from_env, fail, print_json
 from unknot.cli.render_followup import due_table, escalation_panel, progress_view
 from unknot.content.schema import Questionnaire
 from unknot.present.words import score
-from unknot.services import progress
+from unknot.services import overview, progress
 
 
 def progress_command(
@@ -28,7 +28,7 @@ def progress_command(
     if as_json:
         print_json(progress.progress(ctx, today).as_contract())
         return
-    seen = progress.overview(ctx, today)
+    seen = overview.gather(ctx, today)
     out = console()
     escalation = escalation_panel(seen.progress.escalation, ctx.library)
     if escalation:

@@ -11,7 +11,7 @@ from unknot.cli.widgets import bullets
 from unknot.content.schema import Exercise, Library, TherapyId
 from unknot.core.result import Assessment, Plan
 from unknot.present.care import STOP_RULES_HEADING, Banner, flare_banner, triage_banner
-from unknot.present.words import dose_lines, therapy_cap
+from unknot.present.words import dose_lines, evidence_words, item_dose, therapy_cap
 
 TONES = {
     "emergency": "bold white on red",
@@ -45,7 +45,7 @@ def causes_table(result: Assessment) -> Table | Text:
     return table
 
 
-def plan_table(plan: Plan) -> Table:
+def plan_table(plan: Plan, library: Library) -> Table:
     table = Table(
         title=f"Your daily programme: {plan.level}, about {plan.total_minutes:g} minutes",
         show_lines=True,
@@ -53,10 +53,14 @@ def plan_table(plan: Plan) -> Table:
     )
     table.add_column("#", justify="right")
     table.add_column("Exercise", style="bold")
+    table.add_column("Dose")
     table.add_column("Min", justify="right")
     table.add_column("Why")
     for number, item in enumerate(plan.items, start=1):
-        table.add_row(str(number), f"{item.name}\n[dim]{item.id}[/dim]", f"{item.minutes:g}", item.why)
+        dose = item_dose(item, library.exercises[item.id])
+        table.add_row(str(number), f"{item.name}\n[dim]{item.id}[/dim]", dose, f"{item.minutes:g}", item.why)
+    if plan.walking:
+        table.caption = f"And walk about {plan.walking.minutes_per_day:g} minutes a day. {plan.walking.why}"
     return table
 
 
@@ -68,7 +72,7 @@ def render_assessment(console: Console, result: Assessment, library: Library) ->
         cap = therapy_cap(library.therapies[TherapyId(advice.kind)])
         console.print(Panel(advice.why, title=f"Relief: {advice.kind} for {advice.minutes} minutes. {cap}"))
     if result.plan:
-        console.print(plan_table(result.plan))
+        console.print(plan_table(result.plan, library))
         names = [library.habits[h].name for h in result.plan.habits if h in library.habits]
         console.print(Panel(bullets(names), title="Daily habits"))
     if result.advice:
@@ -98,7 +102,8 @@ def exercise_panel(exercise: Exercise, library: Library) -> Panel:
         Text("Cautions", style="bold yellow"),
         bullets(exercise.cautions),
         Text(f"Easier: {exercise.regression}\nHarder: {exercise.progression}"),
-        Text("Sources", style="bold"),
+        Text("Evidence", style="bold"),
+        Text(evidence_words(exercise)),
         bullets(library.citations(exercise.sources)),
     ]
     subtitle = f"{exercise.kind.value} · {exercise.position.value} · " + ", ".join(

@@ -19,7 +19,7 @@ from unknot.core.questionnaires import Due, Response
 from unknot.core.today import NextStep
 from unknot.present.care import escalation_banner, warning_banner
 from unknot.present.progress import progress_stats
-from unknot.present.words import score
+from unknot.present.words import SEEK_CARE_WORDS, score
 from unknot.services.checkins import CheckinOutcome
 from unknot.services.today import TodayStatus
 
@@ -79,7 +79,7 @@ def history_table(days: list[HistoryDay], shown: int) -> Group | Text:
 
 NEXT_STEP_WORDS = {
     NextStep.START: "Run 'unknot start' to answer a few questions and get your programme.",
-    NextStep.SEEK_CARE: "Your assessment says to see a clinician first: no programme until then.",
+    NextStep.SEEK_CARE: SEEK_CARE_WORDS,
     NextStep.CHECKIN: "Check in: 'unknot checkin'.",
     NextStep.SESSION: "Play today's session: 'unknot session'.",
     NextStep.DONE: "All done for today. Well done.",
@@ -98,10 +98,15 @@ def today_view(status: TodayStatus, library: Library) -> Group:
     if current is not None and current.plan is None:
         parts.append(triage_panel(current.assessment, library))
     if current is not None and current.plan is not None:
-        parts.append(plan_table(current.plan))
+        parts.append(plan_table(current.plan, library))
     checked = "not yet" if status.checkin is None else f"pain {status.checkin.pain}"
     parts.append(Text(f"Check-in: {checked}. Sessions completed today: {status.sessions_completed}."))
     parts.append(Panel(NEXT_STEP_WORDS[status.next_step], title="Next step", border_style="cyan"))
+    if status.lesson is not None:
+        lesson = status.lesson
+        parts.append(
+            Text(f"Today's lesson: {lesson.title} ({lesson.minutes} min): 'unknot lessons show {lesson.id}'.")
+        )
     if current is not None and current.plan is not None and any(d.is_due for d in status.due):
         parts.append(due_table([d for d in status.due if d.is_due], library))
     return Group(*parts)

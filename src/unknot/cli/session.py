@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import uuid
 from typing import Annotated
 
 import typer
@@ -18,11 +19,12 @@ from unknot.cli.terminal import Cues, ScaledClock, read_key, single_keys
 from unknot.cli.widgets import ask_score, progress_bar
 from unknot.content.schema import Exercise
 from unknot.core.player import Player
-from unknot.present.player import WORDS, phase_view
+from unknot.present.player import SAFETY_WORDS, WORDS, phase_view
+from unknot.present.words import session_verdict
 from unknot.services import Context, sessions
 from unknot.services.sessions import SessionStart, UrgentCareError
 
-KEYS_HELP = "space pause · → or n next exercise · ← or b back · q stop"
+KEYS_HELP = "space pause · → or n next exercise · ← or b back · h this hurts · q stop"
 
 
 def pain_question(out: Console, when: str) -> int:
@@ -37,12 +39,18 @@ def _phase_panel(player: Player, exercise: Exercise, stop_rules: list[str]) -> P
     headline = Text(f"{state}  {player.remaining:4.0f} s", style="bold reverse" if player.paused else "bold")
     done = 1 - player.remaining / phase.seconds if phase.seconds else 1
     steps = "\n".join(f"{i}. {s}" for i, s in enumerate(exercise.steps, start=1))
+    hurt = exercise.id in player.hurt_items
     body = Group(
         headline,
         Text(view.detail),
         progress_bar(done),
         Text(steps),
         Text(f"You should feel: {exercise.feel}", style="italic"),
+        Text(f"{SAFETY_WORDS['stop_if']} {' '.join(exercise.stop_if)}", style="red"),
+        Text(f"{SAFETY_WORDS['cautions']} {' '.join(exercise.cautions)}", style="yellow"),
+        Text(f"{WORDS['hurt_cue']} {exercise.regression}", style="bold reverse")
+        if hurt
+        else Text(f"{SAFETY_WORDS['easier']} {exercise.regression}"),
         Text(" ".join(stop_rules), style="red"),
         Text(KEYS_HELP, style="dim"),
     )
@@ -60,6 +68,7 @@ def play(
         "n": player.skip,
         "left": player.back,
         "b": player.back,
+        "h": player.hurt,
         "q": player.stop,
     }
     if player.phase:
@@ -110,24 +119,24 @@ def guided_session(ctx: Context, start: SessionStart, out: Console, date: str | 
     """Pain before, the player, pain after; then record what was done and warn after a flare."""
     rules = list(ctx.library.safety.stop_rules)
     out.print(stop_rules_panel(rules))
-    out.print(plan_table(start.plan))
+    out.print(plan_table(start.plan, ctx.library))
     before = pain_question(out, "before you start")
     player = Player(start.phases)
     cues = Cues(bell=start.cues.bell, voice=start.cues.voice)
     play(player, start, rules, out, cues, ctx.settings.time_scale)
     after = pain_question(out, "now")
-    completed = player.index >= len(player.phases)
     recorded = sessions.record(
         ctx,
         date_text=date,
         items_done=player.items_done(),
-        completed=completed,
+        hurt=player.hurt_items,
         pain_before=before,
         pain_after=after,
         source="player",
+        token=uuid.uuid4().hex,
     )
-    verdict = "Session complete" if completed else "Session stopped early"
+    verdict, why = session_verdict(recorded.session.completed)
     done_count = len(recorded.session.items_done)
-    out.print(f"[bold]{verdict}[/bold]: {done_count} of {recorded.planned} exercises done. Saved.")
+    out.print(f"[bold]{verdict}[/bold]: {done_count} of {recorded.planned} exercises done. Saved. {why}")
     if recorded.flared:
         out.print(flare_panel(ctx.library))

@@ -12,9 +12,10 @@ from unknot.cli.common import console, context_from_env, library
 from unknot.cli.render import render_assessment
 from unknot.cli.widgets import ask_number
 from unknot.content.schema import CareLevel, Library
-from unknot.core.answers import SKIPPED_AFTER_EMERGENCY, answers_from_dict, has_emergency_flag
-from unknot.present.intake import DETAILS, FIRST_STEP, Question
-from unknot.services import plans
+from unknot.core.answers import SKIPPED_AFTER_EMERGENCY, answers_from_dict, check_age, has_emergency_sign
+from unknot.core.errors import UserError
+from unknot.present.intake import DETAILS, FIRST_STEP, SAFETY, Question
+from unknot.services import intake
 
 SHORT = 12
 
@@ -25,12 +26,19 @@ def _numbered(question: Question) -> dict[str, str]:
 
 def _many(question: Question, out: Console) -> list[str]:
     numbered = _numbered(question)
-    labels = ", ".join(f"{n} {label.lower()}" for n, (_, label) in enumerate(question.choices, start=1))
+    labels = ", ".join(
+        f"{n} {label[0].lower()}{label[1:]}" for n, (_, label) in enumerate(question.choices, start=1)
+    )
     out.print(f"{question.text} {labels}.")
+    hint = ", or Enter for none" if question.optional else ""
     while True:
-        raw = Prompt.ask("Numbers, separated by spaces (e.g. 1 3)", console=out)
+        prompt = f"Numbers, separated by spaces (e.g. 1 3){hint}"
+        if question.optional:
+            raw = Prompt.ask(prompt, console=out, default="", show_default=False)
+        else:
+            raw = Prompt.ask(prompt, console=out)
         picked = [numbered.get(part) for part in raw.replace(",", " ").split()]
-        if picked and all(picked):
+        if (picked or question.optional) and all(picked):
             return list(dict.fromkeys(p for p in picked if p))
         numbers = list(numbered)
         out.print(f"[red]Please type one or more of {', '.join(numbers[:-1])} and {numbers[-1]}.[/red]")
@@ -56,18 +64,29 @@ def ask(question: Question, out: Console) -> Any:
     low, high = question.bounds
     whole = question.kind == "whole"
     value = ask_number(out, question.text, low, high, whole=whole)
+    if question.field == "age":
+        try:
+            check_age(int(value))
+        except ValueError as exc:
+            raise UserError(f"age: {exc}") from None
     return int(value) if whole else value
 
 
-def _red_flags(lib: Library, out: Console) -> list[str]:
+def _safety(lib: Library, out: Console) -> dict[str, Any]:
+    """The red flags, each asked with no default answer, then the other safety questions; it stops
+    at the first emergency sign."""
     out.print(Panel("First, some safety questions. Please answer each one honestly.", style="bold"))
-    present = []
+    answers: dict[str, Any] = {"red_flags": []}
     for flag in lib.safety.flags:
-        if Confirm.ask(flag.question, default=False, console=out):
-            present.append(flag.id)
+        if Confirm.ask(flag.question, console=out):
+            answers["red_flags"].append(flag.id)
             if flag.urgency is CareLevel.EMERGENCY:
-                break
-    return present
+                return answers
+    for question in SAFETY:
+        answers[question.field] = ask(question, out)
+        if has_emergency_sign([], answers.get("leg_symptoms", "none")):
+            return answers
+    return answers
 
 
 def start_command() -> None:
@@ -75,11 +94,11 @@ def start_command() -> None:
     out, lib = console(), library()
     out.print(Panel(lib.safety.notice, title="Before you start", border_style="yellow"))
     answers: dict[str, Any] = {q.field: ask(q, out) for q in FIRST_STEP}
-    answers["red_flags"] = _red_flags(lib, out)
-    if has_emergency_flag(answers["red_flags"]):
-        answers |= SKIPPED_AFTER_EMERGENCY
+    answers |= _safety(lib, out)
+    if has_emergency_sign(answers["red_flags"], answers.get("leg_symptoms", "none")):
+        answers = {**SKIPPED_AFTER_EMERGENCY, **answers}
     else:
         answers |= {q.field: ask(q, out) for q in DETAILS}
-    result = plans.save_assessment(context_from_env(), answers_from_dict(answers))
+    result = intake.save_assessment(context_from_env(), answers_from_dict(answers))
     render_assessment(out, result, lib)
     out.print("[dim]Saved. See it any time with 'unknot today'.[/dim]")

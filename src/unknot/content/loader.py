@@ -22,6 +22,7 @@ from unknot.content.schema import (
     CauseId,
     Exercise,
     Habit,
+    Lesson,
     Library,
     Questionnaire,
     Safety,
@@ -36,13 +37,15 @@ M = TypeVar("M", bound=BaseModel)
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Each folder of the content and the model of its files (one item per file, named by its id).
 FOLDERS: dict[str, type[BaseModel]] = {
+    "sources": Source,
     "exercises": Exercise,
     "causes": Cause,
     "therapies": Therapy,
     "habits": Habit,
     "questionnaires": Questionnaire,
+    "lessons": Lesson,
 }
-SAFETY_FILE, SOURCES_FILE = "safety.yaml", "sources.yaml"
+SAFETY_FILE = "safety.yaml"
 # Files to check in place of (or beside) the shipped ones, by path inside the content ("habits/x.yaml").
 Overlay = Mapping[str, Path]
 
@@ -103,26 +106,25 @@ def _top_file(root: Traversable, name: str, overlay: Overlay) -> Any:
 def load_library(root: Traversable | None = None, overlay: Overlay | None = None) -> Library:
     """Read and validate every content file. Raises ContentError naming the file and field."""
     root, overlay = root or data_root(), overlay or {}
-    raw_sources = _top_file(root, SOURCES_FILE, overlay)
-    if not isinstance(raw_sources, list):
-        raise ContentError(f"{SOURCES_FILE}: must be a list of sources")
-    sources = [_parse(Source, s, f"{SOURCES_FILE}[{i}]") for i, s in enumerate(raw_sources)]
+    sources = _load_folder(root, "sources", Source, overlay)
     exercises = _load_folder(root, "exercises", Exercise, overlay)
     causes = _load_folder(root, "causes", Cause, overlay)
     therapies = _load_folder(root, "therapies", Therapy, overlay)
     habits = _load_folder(root, "habits", Habit, overlay)
     questionnaires = _load_folder(root, "questionnaires", Questionnaire, overlay)
+    lessons = _load_folder(root, "lessons", Lesson, overlay)
     safety = _parse(Safety, _top_file(root, SAFETY_FILE, overlay), SAFETY_FILE)
-    items: list[tuple[str, BaseModel]] = [*exercises, *causes, *therapies, *habits, *questionnaires]
+    items: list[tuple[str, BaseModel]] = [*exercises, *causes, *therapies, *habits, *questionnaires, *lessons]
     library = Library(
-        sources=_unique(SOURCES_FILE, [(s.id, s) for s in sources]),
+        sources={s.id: s for _, s in sources},
         exercises={e.id: e for _, e in exercises},
         causes={c.id: c for _, c in causes},
         therapies={t.id: t for _, t in therapies},
         habits={h.id: h for _, h in habits},
         safety=safety,
         questionnaires={q.id: q for _, q in questionnaires},
-        files=tuple(where for where, _ in items),
+        lessons={lesson.id: lesson for _, lesson in lessons},
+        files=tuple(where for where, _ in [*sources, *items]),
     )
     _check_references(library, items, safety)
     return library
@@ -145,26 +147,17 @@ def default_library() -> Library:
 def check_file(path: Path) -> str:
     """Check one content file as if it were shipped: its shape and every reference to and from it.
 
-    The file's kind comes from its name (`safety.yaml`, `sources.yaml`) or its folder's name
-    (`exercises`, `causes`, ...). Returns where it sits in the content; raises ContentError.
+    The file's kind comes from its name (`safety.yaml`) or its folder's name (`sources`,
+    `exercises`, `causes`, ...). Returns where it sits in the content; raises ContentError.
     """
-    where = path.name if path.name in (SAFETY_FILE, SOURCES_FILE) else f"{path.parent.name}/{path.name}"
+    where = path.name if path.name == SAFETY_FILE else f"{path.parent.name}/{path.name}"
     if "/" in where and path.parent.name not in FOLDERS:
-        kinds = ", ".join([*FOLDERS, SAFETY_FILE, SOURCES_FILE])
+        kinds = ", ".join([*FOLDERS, SAFETY_FILE])
         raise ContentError(f"{path}: not a content file (a file in a folder named one of: {kinds})")
     if not path.name.endswith(".yaml"):
         raise ContentError(f"{path}: content files end in .yaml")
     load_library(overlay={where: path})
     return where
-
-
-def _unique(where: str, pairs: list[tuple[str, M]]) -> dict[str, M]:
-    index: dict[str, M] = {}
-    for key, item in pairs:
-        if key in index:
-            raise ContentError(f"{where}: duplicate id '{key}'")
-        index[key] = item
-    return index
 
 
 def _check_references(library: Library, items: list[tuple[str, BaseModel]], safety: Safety) -> None:
@@ -182,6 +175,39 @@ def _check_references(library: Library, items: list[tuple[str, BaseModel]], safe
         if missing:
             raise ContentError(f"missing content for {', '.join(missing)}")
     _check_flags(safety)
+    _check_named(library)
+
+
+def _check_named(library: Library) -> None:
+    """Content the rules name by id must exist: lessons, habits and advisories."""
+    from unknot.core.assessment import ADVISORIES
+    from unknot.core.guidance import LESSON_ORDER, PLAN_HABITS, WALKING_HABIT
+
+    named: dict[str, tuple[tuple[str, ...], Mapping[str, object]]] = {
+        "lessons": (LESSON_ORDER, library.lessons),
+        "habits": ((*PLAN_HABITS, WALKING_HABIT), library.habits),
+        "advisories": (ADVISORIES, {a.id: a for a in library.safety.advisories}),
+    }
+    for kind, (ids, present) in named.items():
+        missing = [i for i in ids if i not in present]
+        if missing:
+            raise ContentError(f"missing {kind} the rules use: {', '.join(missing)}")
+    _check_variants(library)
+
+
+def _check_variants(library: Library) -> None:
+    """A harder version exists, is another exercise of the same kind, and trains the same pattern."""
+    for exercise in library.exercises.values():
+        if exercise.harder is None:
+            continue
+        harder = library.exercises.get(exercise.harder)
+        where = f"exercises/{exercise.id}.yaml: harder"
+        if harder is None or harder.id == exercise.id:
+            raise ContentError(f"{where}: no other exercise '{exercise.harder}'")
+        if (harder.kind, harder.pattern) != (exercise.kind, exercise.pattern):
+            raise ContentError(
+                f"{where}: '{harder.id}' must be a {exercise.kind.value} of pattern {exercise.pattern}"
+            )
 
 
 def _check_flags(safety: Safety) -> None:

@@ -23,6 +23,7 @@ class Checkin:
     stiffness: int | None
     note: str
     red_flags: tuple[str, ...]
+    recorded_at: dt.datetime | None = None  # when it was saved (None before it is)
 
 
 def parse_date(text: str | None, today: dt.date, field: str = "date") -> dt.date:
@@ -84,3 +85,15 @@ def make_checkin(
         note=note,
         red_flags=tuple(dict.fromkeys(flags)),
     )
+
+
+OLD_OSTEOPOROSIS_FLAG = "osteoporosis_or_steroids"  # a red flag before contract version 2
+
+
+def upgrade_flags(flags: list[str], note: str) -> tuple[list[str], str]:
+    """A check-in's flags under contract version 1, in version 2: osteoporosis is now a fact asked at
+    intake, so the old flag becomes a line in the note."""
+    if OLD_OSTEOPOROSIS_FLAG not in flags:
+        return flags, note
+    kept = [f for f in flags if f != OLD_OSTEOPOROSIS_FLAG]
+    return kept, f"{note} (Reported then: osteoporosis or long-term steroid tablets.)".strip()

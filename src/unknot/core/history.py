@@ -21,7 +21,8 @@ class SessionRecord:
 
 @dataclass(frozen=True)
 class SessionResult:
-    """A saved session in full: what was done, the pain before and after, and when it was saved."""
+    """A saved session in full: what was done (and what hurt), the pain before and after, when it
+    was saved, and the token that makes saving it twice save it once."""
 
     date: dt.date
     completed: bool
@@ -29,6 +30,13 @@ class SessionResult:
     pain_before: int | None
     pain_after: int | None
     recorded_at: dt.datetime
+    hurt: tuple[str, ...] = ()
+    token: str | None = None
+
+
+def is_completed(done: int, planned: int) -> bool:
+    """A session counts as completed when at least half of its planned exercises were done."""
+    return planned > 0 and 2 * done >= planned
 
 
 @dataclass(frozen=True)

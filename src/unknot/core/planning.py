@@ -1,4 +1,5 @@
-"""The daily plan: exercises chosen for the regions and causes, sized to fit the day's time cap.
+"""The daily plan: exercises a physiotherapist would choose for the regions and causes, only those
+safe for the person, in warm-up order, sized to fit the day's time cap. Pure.
 
 Minutes are counted in tenths so that sums are exact and the cap can never be crossed by rounding.
 """
@@ -6,67 +7,33 @@ Minutes are counted in tenths so that sums are exact and the cap can never be cr
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 
 from unknot.content.schema import CauseId, Dose, Exercise, ExerciseKind, Level, Library, Muscle, Position
-from unknot.core.answers import Answers, Region
+from unknot.core.answers import Answers
 from unknot.core.dosing import LONGER_HOLDS_WHY, needs_longer_holds, prescribed_dose
+from unknot.core.guidance import lessons_for, plan_habits, walking
+from unknot.core.needs import Need, Pick, coverage_needs, fill_needs, left_out_advice, owned_muscles
 from unknot.core.result import Plan, PlanItem
 
 CAP_TENTHS = {Level.GENTLE: 200, Level.STANDARD: 300}
 AIM_TENTHS = {Level.GENTLE: 120, Level.STANDARD: 200}
 HOME_EQUIPMENT = frozenset({"chair", "wall", "mat", "towel"})
+FLOOR = (Position.LYING, Position.KNEELING)
+WHOLE_BODY_TAGS = frozenset({"balance", "sit_to_stand"})
 SETUP_SECONDS = 15
 MIN_ITEM_TENTHS = 5
-MAX_PER_MUSCLE = 3
-# Muscle groups that share the load of each region: used to round a plan out after its needs.
-REGION_MUSCLES = {
-    Region.LOWER_BACK: (Muscle.LUMBAR, Muscle.HAMSTRINGS, Muscle.GLUTES, Muscle.HIP_FLEXORS),
-    Region.NECK: (Muscle.NECK, Muscle.UPPER_BACK, Muscle.CHEST),
-    Region.UPPER_BACK: (Muscle.UPPER_BACK, Muscle.NECK, Muscle.CHEST),
-}
+MAX_HAMSTRINGS_WHEN_NOT_TIGHT = 2
+NO_NECK_CIRCLES_FROM = 65
 GENTLE_FROM_PAIN = 7  # pain now from which the plan is gentle
+# Warm-up order: mobility, then strength, then stretches, breathing last; the floor last within each.
+KIND_ORDER = (
+    ExerciseKind.MOBILITY,
+    ExerciseKind.STRENGTH,
+    ExerciseKind.STRETCH,
+    ExerciseKind.MASSAGE,
+    ExerciseKind.BREATHING,
+)
 POSITION_ORDER = (Position.STANDING, Position.SEATED, Position.KNEELING, Position.LYING)
-KIND_ORDER = tuple(ExerciseKind)
-
-
-@dataclass(frozen=True)
-class Need:
-    """A muscle group the plan should work, and why: a sentence, or the name of the cause asking."""
-
-    muscle: Muscle
-    reason: str = ""
-    area: str = ""
-    cause: CauseId | None = None
-    cause_name: str = ""
-
-
-@dataclass
-class _Pick:
-    exercise: Exercise
-    dose: Dose
-    tenths: int
-    areas: list[str] = field(default_factory=list)
-    reasons: list[str] = field(default_factory=list)
-    causes: list[str] = field(default_factory=list)
-
-    def explain(self, need: Need) -> None:
-        for bucket, text in (
-            (self.areas, need.area),
-            (self.reasons, need.reason),
-            (self.causes, need.cause_name),
-        ):
-            if text and text not in bucket:
-                bucket.append(text)
-
-    @property
-    def why(self) -> str:
-        words = [f"Chosen for your {' and '.join(self.areas)}."] if self.areas else []
-        words += self.reasons
-        if self.causes:
-            names = ", ".join(c.lower() for c in self.causes)
-            words.append(f"It works on what may contribute to your pain: {names}.")
-        return " ".join(words)
 
 
 def plan_level(answers: Answers, fresh_strain: bool) -> Level:
@@ -78,163 +45,139 @@ def item_tenths(dose: Dose) -> int:
     return max(MIN_ITEM_TENTHS, math.ceil((dose.total_seconds + SETUP_SECONDS) / 6))
 
 
-def needs_for(answers: Answers, cause_ids: list[CauseId], library: Library) -> list[Need]:
-    """What the plan should work on, most important first; the first ones are guaranteed."""
-    regions = answers.region_set
-    needs: list[Need] = []
-    if Region.LOWER_BACK in regions:
-        needs.append(Need(Muscle.LUMBAR, area="lower back"))
-        needs.append(Need(Muscle.HAMSTRINGS, "Tight hamstrings may add strain to the lower back."))
-    if Region.NECK in regions or Region.UPPER_BACK in regions:
-        needs.append(Need(Muscle.NECK, area="neck"))
-    if Region.UPPER_BACK in regions:
-        needs.append(Need(Muscle.UPPER_BACK, area="upper back"))
-    if CauseId.TIGHT_HAMSTRINGS in cause_ids:
-        needs.append(
-            Need(Muscle.HAMSTRINGS, "You said your hamstrings feel tight.", cause=CauseId.TIGHT_HAMSTRINGS)
-        )
-    for cause_id in cause_ids:
-        cause = library.causes[cause_id]
-        for muscle in cause.targets:
-            if any(n.cause is cause_id and n.muscle is muscle for n in needs):
-                continue
-            needs.append(Need(muscle, cause=cause_id, cause_name=cause.name))
-    return needs
+def is_safe(exercise: Exercise, answers: Answers) -> bool:
+    """The safe-position rules: no floor without `floor_ok` or in pregnancy, no spinal flexion with
+    osteoporosis, no neck circles from 65, no nerve stretches with symptoms below one knee."""
+    if exercise.position in FLOOR and (not answers.floor_ok or answers.pregnant):
+        return False
+    if answers.osteoporosis and exercise.spinal_flexion:
+        return False
+    if answers.age >= NO_NECK_CIRCLES_FROM and exercise.pattern == "neck_circles":
+        return False
+    return not (answers.leg_symptoms == "one_leg" and "nerve_tension" in exercise.tags)
 
 
-def _candidates(library: Library, level: Level, age: int) -> list[tuple[Exercise, Dose]]:
+def is_region_true(exercise: Exercise, owned: frozenset[Muscle]) -> bool:
+    """It works a muscle of the person's regions, or it is whole-body function (balance, chair)."""
+    return bool(owned.intersection(exercise.targets)) or bool(WHOLE_BODY_TAGS.intersection(exercise.tags))
+
+
+def candidates(answers: Answers, library: Library, level: Level) -> list[Pick]:
+    owned = owned_muscles(answers.region_set)
     found = []
     for exercise in sorted(library.exercises.values(), key=lambda e: e.id):
-        dose = prescribed_dose(exercise, level, longer_holds=needs_longer_holds(exercise, age))
-        if dose is not None and set(exercise.equipment) <= HOME_EQUIPMENT:
-            found.append((exercise, dose))
+        dose = prescribed_dose(exercise, level, longer_holds=needs_longer_holds(exercise, answers.age))
+        home = set(exercise.equipment) <= HOME_EQUIPMENT
+        if dose is not None and home and is_safe(exercise, answers) and is_region_true(exercise, owned):
+            found.append(Pick(exercise, dose, item_tenths(dose)))
     return found
 
 
 class _Builder:
-    def __init__(self, candidates: list[tuple[Exercise, Dose]], cap: int) -> None:
-        self.candidates = candidates
-        self.cap = cap
-        self.picks: list[_Pick] = []
+    def __init__(self, options: list[Pick], cap: int, hamstring_limit: int | None) -> None:
+        self.options, self.cap, self.hamstring_limit = options, cap, hamstring_limit
+        self.picks: list[Pick] = []
 
     @property
     def total(self) -> int:
         return sum(p.tenths for p in self.picks)
 
-    def covering(self, muscle: Muscle) -> _Pick | None:
-        """The pick already working this muscle; breathing relaxes but does not count as work."""
-        return next(
-            (
-                p
-                for p in self.picks
-                if muscle in p.exercise.targets and p.exercise.kind is not ExerciseKind.BREATHING
-            ),
-            None,
+    def allowed(self, pick: Pick) -> bool:
+        chosen = {p.exercise.id for p in self.picks}
+        patterns = {p.exercise.pattern for p in self.picks}
+        hamstrings = sum(Muscle.HAMSTRINGS in p.exercise.targets for p in self.picks)
+        too_many = self.hamstring_limit is not None and hamstrings >= self.hamstring_limit
+        return (
+            pick.exercise.id not in chosen
+            and pick.exercise.pattern not in patterns
+            and self.total + pick.tenths <= self.cap
+            and not (too_many and Muscle.HAMSTRINGS in pick.exercise.targets)
         )
 
-    def best_for(self, muscle: Muscle, outstanding: set[Muscle]) -> _Pick | None:
-        chosen = {p.exercise.id for p in self.picks}
-        options = [
-            _Pick(e, d, item_tenths(d))
-            for e, d in self.candidates
-            if muscle in e.targets and e.id not in chosen and e.kind is not ExerciseKind.BREATHING
-        ]
-        options = [o for o in options if self.total + o.tenths <= self.cap]
+    def best(self, need: Need, outstanding: list[Need]) -> Pick | None:
+        options = [o for o in self.options if need.fits(o.exercise) and self.allowed(o)]
         if not options:
             return None
         return min(
             options,
             key=lambda o: (
-                -len(outstanding.intersection(o.exercise.targets)),
-                o.exercise.targets[0] is not muscle,
+                -sum(n.fits(o.exercise) for n in outstanding),
+                need.muscle is not None and o.exercise.targets[0] is not need.muscle,
                 o.tenths,
                 o.exercise.id,
             ),
         )
 
-    def add(self, pick: _Pick, need: Need) -> None:
-        pick.explain(need)
-        self.picks.append(pick)
+    def cover(self, needs: list[Need]) -> list[Need]:
+        """Meet each need (the first ones first); returns those no safe exercise could meet."""
+        unmet = []
+        for index, need in enumerate(needs):
+            existing = next((p for p in self.picks if need.fits(p.exercise)), None)
+            if existing is not None:
+                existing.explain(need)
+                continue
+            pick = self.best(need, needs[index:])
+            if pick is None:
+                unmet.append(need)
+                continue
+            pick.explain(need)
+            self.picks.append(pick)
+        return unmet
 
 
-def _cover_needs(builder: _Builder, needs: list[Need]) -> None:
-    for index, need in enumerate(needs):
-        existing = builder.covering(need.muscle)
-        if existing is not None:
-            existing.explain(need)
-            continue
-        outstanding = {n.muscle for n in needs[index:] if builder.covering(n.muscle) is None}
-        pick = builder.best_for(need.muscle, outstanding)
-        if pick is not None:
-            builder.add(pick, need)
-
-
-def _fill_to_aim(builder: _Builder, needs: list[Need], regions: list[Region], aim: int) -> None:
-    """Top the plan up towards its aim, a muscle group at a time, for variety at most a few each."""
-    related = [m for region in regions for m in REGION_MUSCLES[region]]
-    muscles = list(dict.fromkeys([n.muscle for n in needs] + related))
+def _fill_to_aim(builder: _Builder, needs: list[Need], aim: int) -> None:
+    """Top the plan up towards its aim, a need at a time, for variety."""
     while builder.total < aim:
         added = False
-        for muscle in muscles:
-            if sum(p.exercise.targets[0] is muscle for p in builder.picks) >= MAX_PER_MUSCLE:
-                continue
-            pick = builder.best_for(muscle, set())
-            if pick is not None and builder.total < aim:
-                builder.add(pick, Need(muscle, f"Adds more work for your {muscle.words}."))
+        for need in needs:
+            pick = builder.best(need, []) if builder.total < aim else None
+            if pick is not None:
+                pick.explain(need)
+                builder.picks.append(pick)
                 added = True
         if not added:
             return
 
 
-def _start_with_breathing(builder: _Builder) -> None:
-    breathing = [(e, d) for e, d in builder.candidates if e.kind is ExerciseKind.BREATHING]
-    if breathing:
-        exercise, dose = breathing[0]
-        reason = Need(exercise.targets[0], "Slow, calm breathing may help tense muscles relax.")
-        builder.add(_Pick(exercise, dose, item_tenths(dose)), reason)
-
-
-def _to_item(pick: _Pick, level: Level, age: int) -> PlanItem:
-    longer_holds = needs_longer_holds(pick.exercise, age)
+def _to_item(pick: Pick, level: Level, age: int) -> PlanItem:
+    exercise = pick.exercise
+    longer_holds = needs_longer_holds(exercise, age)
     return PlanItem(
-        id=pick.exercise.id,
-        name=pick.exercise.name,
-        kind=pick.exercise.kind.value,
+        id=exercise.id,
+        name=exercise.name,
+        kind=exercise.kind.value,
         minutes=pick.tenths / 10,
-        targets=[m.value for m in pick.exercise.targets],
+        targets=[m.value for m in exercise.targets],
+        position=exercise.position.value,
+        stop_if=list(exercise.stop_if),
         level=level,
         why=f"{pick.why} {LONGER_HOLDS_WHY}" if longer_holds else pick.why,
         longer_holds=longer_holds,
     )
 
 
-def plan_habits(answers: Answers, cause_ids: list[CauseId], library: Library) -> list[str]:
-    habits = ["hydration"]
-    if CauseId.SITTING_POSTURE in cause_ids:
-        habits += ["breaks", "posture"]
-    if answers.lifting_strain:
-        habits.append("lifting")
-    for cause_id in cause_ids:
-        habits += library.causes[cause_id].habits
-    return list(dict.fromkeys(habits))
-
-
-def build_plan(answers: Answers, cause_ids: list[CauseId], library: Library, *, fresh_strain: bool) -> Plan:
-    """A plan under 30 minutes (20 when gentle) that covers the regions and causes."""
+def build_plan(
+    answers: Answers, cause_ids: list[CauseId], library: Library, *, fresh_strain: bool
+) -> tuple[Plan, list[str]]:
+    """A plan under 30 minutes (20 when gentle) that covers the regions, the causes and what the
+    person needs; and advice naming what safety left out."""
     level = plan_level(answers, fresh_strain)
-    builder = _Builder(_candidates(library, level, answers.age), CAP_TENTHS[level])
-    if level is Level.GENTLE:
-        _start_with_breathing(builder)
-    needs = needs_for(answers, cause_ids, library)
-    _cover_needs(builder, needs)
-    _fill_to_aim(builder, needs, [Region(r) for r in answers.regions], AIM_TENTHS[level])
+    limit = MAX_HAMSTRINGS_WHEN_NOT_TIGHT if answers.hamstrings_tight == "no" else None
+    builder = _Builder(candidates(answers, library, level), CAP_TENTHS[level], limit)
+    needs = coverage_needs(answers, level)
+    unmet = builder.cover(needs)
+    builder.cover(fill_needs(answers, cause_ids, library))
+    _fill_to_aim(builder, fill_needs(answers, cause_ids, library, variety=True), AIM_TENTHS[level])
     ordered = sorted(
         builder.picks,
-        key=lambda p: (POSITION_ORDER.index(p.exercise.position), KIND_ORDER.index(p.exercise.kind)),
+        key=lambda p: (KIND_ORDER.index(p.exercise.kind), POSITION_ORDER.index(p.exercise.position)),
     )
-    return Plan(
+    plan = Plan(
         level="gentle" if level is Level.GENTLE else "standard",
         total_minutes=builder.total / 10,
         items=[_to_item(p, level, answers.age) for p in ordered],
+        walking=walking(level, library),
+        lessons=lessons_for(answers, cause_ids),
         habits=plan_habits(answers, cause_ids, library),
     )
+    return plan, left_out_advice(unmet, answers)

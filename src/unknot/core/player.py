@@ -119,6 +119,7 @@ class Player:
     paused: bool = False
     quit: bool = False
     completed_work: set[int] = field(default_factory=set)
+    hurt_items: list[str] = field(default_factory=list)  # exercises where "this hurts" was pressed
     table: list[Moves] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -176,6 +177,17 @@ class Player:
         moves_here = self.table[self.index]
         late = self.elapsed > BACK_GRACE_SECONDS + TOLERANCE_SECONDS
         return self._go(moves_here.back_late if late else moves_here.back_early, [])
+
+    def hurt(self) -> list[Phase]:
+        """ "This hurts": the first time, start this exercise again (in its easier version); the
+        second time, go on to the next one. Either way the exercise is noted."""
+        phase = self.phase
+        if phase is None:
+            return []
+        if phase.exercise_id in self.hurt_items:
+            return self.skip()
+        self.hurt_items.append(phase.exercise_id)
+        return self._go(self.table[self.index].back_late, [])
 
     def stop(self) -> list[Phase]:
         self.quit = True

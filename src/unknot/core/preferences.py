@@ -51,6 +51,7 @@ class Preferences(BaseModel):
     )
     session_time: dt.time = _shown(SESSIONS, "When you plan to do your daily session", dt.time(18, 0))
     seen_welcome: bool = Field(default=False, description="The web app's welcome and safety notice was read")
+    lessons_read: list[str] = Field(default_factory=list, description="The lessons read so far")
     breaks_work_minutes: float = _minutes("Minutes of activity before a break", DEFAULTS.work_minutes, 240)
     breaks_natural_minutes: float = _minutes(
         "Idle minutes that count as a break", DEFAULTS.natural_break_minutes

@@ -3,8 +3,10 @@
 Step back (checked first, for safety): a session whose pain afterwards was 2 or more points above
 pain before it, or a check-in after a session 2 or more points above the one before that session.
 Step up: at least 7 days after the last change, 4 or more sessions in the past 7 days, and pain in
-those 7 days no worse than in the 7 days before. Doses only move within the content's levels, and
-the plan stays within its time cap. Only what was recorded after the last change counts.
+those 7 days no worse than in the 7 days before. Doses move within the content's levels; past the
+last one, an exercise moves to its harder version (or back to its easier one) when that is safe for
+the person. The plan stays within its time cap, and the walking goal moves with it. Only what was
+recorded after the last change counts.
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ from dataclasses import dataclass
 from statistics import fmean
 
 from unknot.content.schema import Exercise, Level
-from unknot.core.dosing import prescribed_dose
+from unknot.core.answers import Answers
+from unknot.core.dosing import needs_longer_holds, prescribed_dose
+from unknot.core.guidance import WALK_LEAST, WALK_MOST, WALK_STEP
 from unknot.core.history import SessionResult
-from unknot.core.planning import CAP_TENTHS, item_tenths
-from unknot.core.result import Plan, PlanItem
+from unknot.core.planning import CAP_TENTHS, is_safe, item_tenths
+from unknot.core.result import Plan, PlanItem, Walking
 
 ORDER = (Level.GENTLE, Level.STANDARD, Level.ADVANCED)
 FLARE_POINTS = 2
@@ -94,32 +98,77 @@ def review(
     )
 
 
-def _moved(item: PlanItem, exercise: Exercise, direction: int) -> tuple[Level, int] | None:
+def _moved(item: PlanItem, exercise: Exercise, direction: int) -> PlanItem | None:
+    """The item one level up or down, when its exercise has a dose there."""
     position = ORDER.index(item.level) + direction
     if not 0 <= position < len(ORDER):
         return None
     dose = prescribed_dose(exercise, ORDER[position], longer_holds=item.longer_holds)
-    return None if dose is None else (ORDER[position], item_tenths(dose))
+    if dose is None:
+        return None
+    return item.model_copy(update={"level": ORDER[position], "minutes": item_tenths(dose) / 10})
 
 
-def adapt(plan: Plan, change: PlanChange, exercises: dict[str, Exercise]) -> Plan | None:
-    """The plan with every dose moved one level (as far as the content and the time cap allow)."""
+def _variant(
+    item: PlanItem, exercises: dict[str, Exercise], direction: int, answers: Answers
+) -> PlanItem | None:
+    """Past its last dose, the harder version (going up) or the easier one (going back), when it is
+    safe for the person: at its first dose going up, its last going back."""
+    exercise = exercises[item.id]
+    if direction > 0:
+        other = exercises.get(exercise.harder or "")
+    else:
+        other = next((e for e in exercises.values() if e.harder == exercise.id), None)
+    if other is None or not is_safe(other, answers):
+        return None
+    levels = [level for level in ORDER if other.dose.for_level(level)]
+    level = levels[0] if direction > 0 else levels[-1]
+    dose = prescribed_dose(other, level, longer_holds=needs_longer_holds(other, answers.age))
+    assert dose is not None
+    moved = "on to a harder" if direction > 0 else "back to an easier"
+    return item.model_copy(
+        update={
+            "id": other.id,
+            "name": other.name,
+            "minutes": item_tenths(dose) / 10,
+            "targets": [m.value for m in other.targets],
+            "position": other.position.value,
+            "stop_if": list(other.stop_if),
+            "level": level,
+            "why": f"{item.why} Moved {moved} version of {exercise.name.lower()}.",
+        }
+    )
+
+
+def adapt(plan: Plan, change: PlanChange, exercises: dict[str, Exercise], answers: Answers) -> Plan | None:
+    """The plan with every dose moved one level, or an exercise past its last dose moved to its
+    harder or easier version (as far as the content, safety and the time cap allow)."""
     items = list(plan.items)
     total = sum(round(i.minutes * 10) for i in items)
     moved = False
     for index, item in enumerate(items):
-        target = _moved(item, exercises[item.id], change.direction)
+        target = _moved(item, exercises[item.id], change.direction) or _variant(
+            item, exercises, change.direction, answers
+        )
         if target is None:
             continue
-        level, tenths = target
-        if total - round(item.minutes * 10) + tenths > CAP_TENTHS[Level.STANDARD]:
+        tenths, now = round(target.minutes * 10), round(item.minutes * 10)
+        if total - now + tenths > CAP_TENTHS[Level.STANDARD]:
             continue
-        total += tenths - round(item.minutes * 10)
-        items[index] = item.model_copy(update={"level": level, "minutes": tenths / 10})
+        total += tenths - now
+        items[index] = target
         moved = True
-    if not moved:
+    walk = _walked(plan.walking, change.direction)
+    if not moved and walk == plan.walking:
         return None
     gentle = all(i.level is Level.GENTLE for i in items) and total <= CAP_TENTHS[Level.GENTLE]
-    return Plan(
-        level="gentle" if gentle else "standard", total_minutes=total / 10, items=items, habits=plan.habits
-    )
+    changes = {"level": "gentle" if gentle else "standard", "total_minutes": total / 10, "items": items}
+    return plan.model_copy(update={**changes, "walking": walk})
+
+
+def _walked(walk: Walking | None, direction: int) -> Walking | None:
+    """The walking goal a week further on: 5 minutes more after a good week, 5 less after a flare."""
+    if walk is None:
+        return None
+    minutes = min(max(walk.minutes_per_day + direction * WALK_STEP, WALK_LEAST), WALK_MOST)
+    return walk.model_copy(update={"minutes_per_day": minutes})

@@ -141,6 +141,7 @@ class Stretch:
     id: str
     name: str
     step: str
+    stop_if: str = ""  # its first stop rule
 
 
 def hold_reason(
@@ -192,13 +193,17 @@ class Notice:
 
 
 def break_notice(settings: ReminderSettings, stretch: Stretch | None, link: bool) -> Notice:
-    """The break prompt, suggesting `stretch` (with a link to its page when the web app runs)."""
-    name, step = (stretch.name, stretch.step) if stretch else ("a stretch", "Stand up and move.")
-    body = f"Stand up and try {name}: {step}"
-    if link and stretch is not None and settings.web:
-        body += f"\nPicture and steps: {settings.web}/exercises/{stretch.id}"
+    """The break prompt, suggesting `stretch` from the person's plan (with a link to its page when
+    the web app runs); without one, just to stand up and move."""
     summary = f"Time for a break: {settings.work_minutes:g} minutes of activity"
-    return Notice(summary, body, f"Time for a break. Try {name}.")
+    if stretch is None:
+        body = "Stand up, move about and change position for a minute or two."
+        return Notice(summary, body, "Time for a break. Stand up and move about.")
+    body = f"Stand up and try {stretch.name}: {stretch.step}"
+    body += f" Stop if: {stretch.stop_if}" if stretch.stop_if else ""
+    if link and settings.web:
+        body += f"\nPicture and steps: {settings.web}/exercises/{stretch.id}"
+    return Notice(summary, body, f"Time for a break. Try {stretch.name}.")
 
 
 def nudge_notice(settings: ReminderSettings, kind: EventKind) -> Notice:

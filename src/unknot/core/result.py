@@ -7,9 +7,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from unknot.content.schema import CareLevel, CauseId, Level
+
+CONTRACT_VERSION = 2
 
 
 class Frozen(BaseModel):
@@ -33,6 +35,7 @@ class TherapyAdvice(Frozen):
     kind: Literal["heat", "cold"]
     minutes: int
     why: str
+    do_not_use_if: list[str] = Field(default_factory=list)
 
 
 class PlanItem(Frozen):
@@ -41,22 +44,33 @@ class PlanItem(Frozen):
     kind: str
     minutes: float
     targets: list[str]
+    position: str = ""
+    stop_if: list[str] = Field(default_factory=list)
     level: Level
     why: str
     longer_holds: bool = False  # stretches held 30 s or more (older adults); see core.dosing
+
+
+class Walking(Frozen):
+    minutes_per_day: float
+    why: str
 
 
 class Plan(Frozen):
     level: Literal["gentle", "standard"]
     total_minutes: float
     items: list[PlanItem]
+    walking: Walking | None = None  # None only in plans saved before contract version 2
+    lessons: list[str] = Field(default_factory=list)
     habits: list[str]
 
 
 class Assessment(Frozen):
+    contract: int = 1  # results saved before version 2 have no contract field
     triage: CareLevel
     reasons: list[str]
     red_flags: list[str]
+    cleared_flags: list[str] = Field(default_factory=list)
     action: str | None
     causes: list[CauseFinding]
     therapy: TherapyAdvice | None

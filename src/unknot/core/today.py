@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from unknot.content.schema import CareLevel
+from unknot.core.care import CareNow
 
 
 class NextStep(StrEnum):
@@ -15,11 +15,13 @@ class NextStep(StrEnum):
     DONE = "done"
 
 
-def next_step(*, triage: CareLevel | None, checked_in: bool, sessions_completed: int) -> NextStep:
-    if triage is None:
+def next_step(care: CareNow, *, checked_in: bool, sessions_completed: int) -> NextStep:
+    if care.triage is None:
         return NextStep.START
-    if triage.needs_care:
+    if care.level.needs_care:
         return NextStep.SEEK_CARE
     if not checked_in:
         return NextStep.CHECKIN
-    return NextStep.SESSION if sessions_completed == 0 else NextStep.DONE
+    if sessions_completed == 0 and care.suggest_session:
+        return NextStep.SESSION
+    return NextStep.DONE

@@ -6,7 +6,7 @@ import itertools
 
 from fpdf import FPDF
 
-from unknot.present.charts import rolling_mean
+from unknot.present.charts import DAYS_IN_WEEK, rolling_mean
 from unknot.present.report import NOT_A_DIAGNOSIS, TITLE, ReportView, Section
 
 ACCENT = (11, 93, 87)
@@ -125,13 +125,11 @@ def sessions_chart(pdf: Report, view: ReportView) -> None:
     weeks = view.weekly_sessions
     if not weeks:
         return
-    x, y, w, h = _chart_box(
-        pdf, "Completed sessions per week (the top line is 7, i.e. every day; grid 0 / 3.5 / 7)"
-    )
+    x, y, w, h = _chart_box(pdf, "Completed sessions per week (the top line is every day)", top=DAYS_IN_WEEK)
     slot = w / len(weeks)
     pdf.set_fill_color(*ACCENT)
     for i, (_, count) in enumerate(weeks):
-        bar = h * min(count, 7) / 7
+        bar = h * min(count, DAYS_IN_WEEK) / DAYS_IN_WEEK
         pdf.rect(x + i * slot + 0.8, y + h - bar, slot - 1.6, bar, style="F")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from unknot.content.schema import CareAdvice, CareLevel, Safety
+from unknot.core.care import CareNow
 from unknot.core.checkins import Checkin
 from unknot.core.progress import Escalation
 from unknot.core.result import Assessment
@@ -57,3 +58,12 @@ def flare_banner(safety: Safety) -> Banner:
     """After a session that left the pain 2 or more points worse: ease off, and the stop rules."""
     advice = safety.after_flare
     return Banner("stop", advice.heading, advice.action, tuple(safety.stop_rules), alert=True)
+
+
+def care_heading(care: CareNow, safety: Safety) -> str | None:
+    """The heading of the care needed now (an escalation's, else the triage's); None when none is."""
+    if care.escalation.level.needs_care:
+        return safety.follow_up_actions[care.escalation.level].heading
+    if care.triage is not None and care.triage.needs_care:
+        return safety.actions[care.triage].heading
+    return None

@@ -9,6 +9,8 @@ from markupsafe import Markup
 
 from unknot.core.history import HistoryDay, pains
 
+DAYS_IN_WEEK = 7  # the top of every sessions chart: a session every day
+
 WIDTH, HEIGHT, PAD = 640.0, 200.0, 28.0
 
 
@@ -78,7 +80,7 @@ def weekly_counts(days: list[HistoryDay], weeks: int = 12) -> list[tuple[dt.date
 
 
 def sessions_chart(weeks: list[tuple[dt.date, int]]) -> Markup:
-    """Bars of completed sessions per week (from `weekly_counts`), against 7 (every day)."""
+    """Bars of completed sessions per week (from `weekly_counts`), against every day of the week."""
     if not weeks:
         return Markup("")
     slot = (WIDTH - 2 * PAD) / len(weeks)
@@ -86,8 +88,9 @@ def sessions_chart(weeks: list[tuple[dt.date, int]]) -> Markup:
         _bar(PAD + i * slot + 3, slot - 6, n, f"Week of {monday}: {n} sessions")
         for i, (monday, n) in enumerate(weeks)
     )
-    summary = f"Sessions per week over {len(weeks)} weeks; latest week {weeks[-1][1]} of 7."
-    return _frame("sessions", "Sessions per week", summary, _grid((0, 7), 7) + bars)
+    summary = f"Sessions per week over {len(weeks)} weeks; latest week {weeks[-1][1]} of {DAYS_IN_WEEK}."
+    grid = _grid((0, DAYS_IN_WEEK), DAYS_IN_WEEK)
+    return _frame("sessions", "Sessions per week", summary, grid + bars)
 
 
 def scores_chart(points: list[tuple[dt.date, float]], name: str, top: float) -> Markup:
@@ -105,7 +108,7 @@ def scores_chart(points: list[tuple[dt.date, float]], name: str, top: float) -> 
 
 
 def _bar(x: float, width: float, sessions: int, label: str) -> str:
-    top = _y(min(sessions, 7) * 10 / 7)
+    top = _y(min(sessions, DAYS_IN_WEEK) * 10 / DAYS_IN_WEEK)
     return (
         f'<rect class="bar" x="{x:.1f}" y="{top:.1f}" width="{width:.1f}" height="{_y(0) - top:.1f}">'
         f"<title>{escape(label)}</title></rect>"

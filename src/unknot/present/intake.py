@@ -24,6 +24,7 @@ class Question:
     kind: Kind  # many or one of `choices`, a whole number, a number, or yes or no
     choices: tuple[tuple[str, str], ...] = ()  # (value, label)
     extra: dict[str, Any] = dataclasses.field(default_factory=dict)
+    optional: bool = False  # "many": none of the choices may be the answer
 
     @property
     def bounds(self) -> tuple[float, float]:
@@ -36,6 +37,10 @@ class Question:
 
 
 YES_NO = (("yes", "Yes"), ("no", "No"))
+SKIN_CONDITION_WORDS = {
+    "raynauds": "Raynaud's: fingers or toes often go white or blue in the cold",
+    "numb_skin": "Numb or poorly-feeling skin over the sore area (for example from diabetes)",
+}
 REGIONS = Question(
     "regions",
     "Where does it hurt or feel stiff? Choose all that apply.",
@@ -54,6 +59,28 @@ TRAUMA = Question(
     ),
 )
 FIRST_STEP = (REGIONS, AGE, TRAUMA)
+# Asked with the red flags: an answer here can send a person to a clinician, or to hospital.
+SAFETY = (
+    Question(
+        "leg_symptoms",
+        "Does pain, numbness or pins and needles spread below your knee?",
+        "one",
+        (("none", "No"), ("one_leg", "Yes, in one leg"), ("both_legs", "Yes, in both legs")),
+    ),
+    Question(
+        "arm_symptoms",
+        "Does pain, numbness or pins and needles spread into an arm or hand?",
+        "yes_no",
+        YES_NO,
+    ),
+    Question(
+        "osteoporosis",
+        "Do you have osteoporosis (thin, weak bones), or have you taken steroid tablets for three months "
+        "or more?",
+        "yes_no",
+        YES_NO,
+    ),
+)
 # After the safety questions, in the order they are asked.
 DETAILS = (
     Question("pain_now", "How bad is the pain right now? 0 is none, 10 the worst imaginable.", "whole"),
@@ -75,4 +102,31 @@ DETAILS = (
     Question(
         "inflammation_signs", "Is there swelling, redness or warmth over the sore area?", "yes_no", YES_NO
     ),
+    Question("pregnant", "Are you pregnant, or did you give birth in the last 6 months?", "yes_no", YES_NO),
+    Question(
+        "floor_ok", "Can you get down to the floor and back up again safely without help?", "yes_no", YES_NO
+    ),
+    Question("falls_last_year", "Have you fallen at least once in the last 12 months?", "yes_no", YES_NO),
+    Question(
+        "morning_stiffness",
+        "Are you stiff for more than 30 minutes after waking, easing as you move about?",
+        "yes_no",
+        YES_NO,
+    ),
+    Question(
+        "skin_conditions",
+        "Does either of these apply to you? Choose any, or none.",
+        "many",
+        tuple(SKIN_CONDITION_WORDS.items()),
+        optional=True,
+    ),
 )
+
+YES_NO_VALUES = {"yes": True, "no": False}
+
+
+def form_value(given: Any) -> str:
+    """An answer as a web form sends it back: yes or no for a yes-no question, text otherwise."""
+    if isinstance(given, bool):
+        return "yes" if given else "no"
+    return "" if given is None else str(given)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from unknot.content.schema import Exercise
 from unknot.core.player import BACK_GRACE_SECONDS, TOLERANCE_SECONDS, Phase, PhaseKind, moves
 
 PHASE_WORDS = {PhaseKind.PREPARE: "Get ready", PhaseKind.WORK: "Hold", PhaseKind.REST: "Rest"}
@@ -22,7 +23,12 @@ WORDS = {
     "resumed_cue": "Resuming.",
     "complete_cue": "Session complete. Well done.",
     "stopped_cue": "Session stopped.",
+    "hurt": "This hurts",
+    "hurt_cue": "Try the easier version.",
+    "hurt_again_cue": "Leave this one for today.",
 }
+# The lead of each line that keeps a person safe while an exercise plays.
+SAFETY_WORDS = {"stop_if": "Stop if:", "cautions": "Take care:", "easier": "Easier version:"}
 
 
 @dataclass(frozen=True)
@@ -44,13 +50,15 @@ def phase_view(phases: list[Phase], index: int) -> PhaseView:
     return PhaseView(word, detail, count, f"{100 * index // len(phases)}% of the session")
 
 
-def web_script(phases: list[Phase]) -> dict[str, Any]:
-    """Everything the web player needs, as JSON: phases with their words and moves, and its words."""
+def web_script(phases: list[Phase], exercises: dict[str, Exercise]) -> dict[str, Any]:
+    """Everything the web player needs, as JSON: phases with their words, moves and the easier
+    version of their exercise, and the player's own words."""
     table = moves(phases)
     script = []
     for index, phase in enumerate(phases):
         entry = asdict(phase) | asdict(phase_view(phases, index)) | asdict(table[index])
         entry["counts"] = phase.kind is PhaseKind.WORK
+        entry["easier"] = exercises[phase.exercise_id].regression
         script.append(entry)
     return {
         "phases": script,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from unknot.content.schema import Dose, Exercise, Level, Therapy
+from unknot.core.dosing import prescribed_dose
+from unknot.core.result import PlanItem
 
 
 def dose_words(dose: Dose) -> str:
@@ -12,11 +14,46 @@ def dose_words(dose: Dose) -> str:
     return f"{work} x {dose.sets} sets{sides}"
 
 
+def item_dose(item: PlanItem, exercise: Exercise) -> str:
+    """What a plan item asks for today: its level's dose (held longer from 65)."""
+    dose = prescribed_dose(exercise, item.level, longer_holds=item.longer_holds) or exercise.dose.standard
+    return dose_words(dose)
+
+
+EVIDENCE_WORDS = {
+    "own": "Studies listed below tested this kind of exercise for what it is used for here.",
+    "general": (
+        "No trial has tested this exercise on its own; it rests on the general evidence that staying "
+        "active and exercising helps back and neck pain."
+    ),
+}
+
+
+def evidence_words(exercise: Exercise) -> str:
+    return EVIDENCE_WORDS[exercise.evidence]
+
+
 def dose_lines(exercise: Exercise) -> list[str]:
     """The exercise's dose at each level it has, e.g. `standard: hold 30 s x 2 sets, each side`."""
     return [
         f"{level.value}: {dose_words(dose)}" for level in Level if (dose := exercise.dose.for_level(level))
     ]
+
+
+# The next step while care comes first (an escalation, or an assessment that says to see a clinician).
+SEEK_CARE_WORDS = "See a clinician first (see above): unknot suggests no session until then."
+# Asked at every check-in, before the warning signs one by one.
+NEW_SIGNS_QUESTION = "Since your last check-in, has any new warning sign appeared"
+
+
+def session_verdict(completed: bool) -> tuple[str, str]:
+    """The heading after a session and, when it does not count, why not."""
+    if completed:
+        return "Session complete", ""
+    return (
+        "Session stopped early",
+        "A session counts as complete when at least half of its exercises are done.",
+    )
 
 
 TIMER_DONE, TIMER_STOPPED, TIMER_START_CUE = "Time is up", "Stopped", "Starting now."

@@ -15,7 +15,7 @@ from unknot.core.reminders import BreakEvent, ReminderSettings, parse_event
 from unknot.reminders import files
 from unknot.services import preferences, reminders
 from unknot.services.context import Context
-from unknot.storage import repository
+from unknot.storage import break_events
 
 
 def start(ctx: Context, poll_seconds: float) -> ReminderSettings:
@@ -41,7 +41,7 @@ def ingest(ctx: Context) -> int:
     """Move the daemon's outbox into the journal; safe to repeat (each line is stored once)."""
     events = _outbox_events(ctx, taking=True)
     with ctx.store.writing() as db:
-        added = repository.add_break_events(db, events) if events else 0
+        added = break_events.add(db, events) if events else 0
     (ctx.settings.home / files.OUTBOX_INGESTING).unlink(missing_ok=True)
     return added
 
@@ -66,8 +66,8 @@ def stats(ctx: Context, days: int = 14) -> list[BreakDay]:
     since = ctx.today() - dt.timedelta(days=days - 1)
     pending = _outbox_events(ctx, taking=False)
     with ctx.store.reading() as db:
-        counted = repository.break_counts(db, since)
-        stored = repository.break_keys(db, [e.key for e in pending]) if pending else set()
+        counted = break_events.counts(db, since)
+        stored = break_events.keys(db, [e.key for e in pending]) if pending else set()
     result: dict[dt.date, BreakDay] = {}
 
     def add(day: dt.date, kind: str, count: int) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from unknot.content.schema import CareLevel
 from unknot.core.checkins import Checkin, make_checkin, parse_date
 from unknot.core.history import HistoryDay, HistoryPage, page_of_history, summarise_days
-from unknot.services import plans
+from unknot.services import plans, preferences, reminders
 from unknot.services.context import Context
 from unknot.storage import repository
 
@@ -33,6 +33,7 @@ def log(
     with ctx.store.writing() as db:
         replaced = repository.put_checkin(db, checkin, ctx.now())
     plans.adapt_plan(ctx)
+    reminders.refresh_config(ctx, preferences.get(ctx))
     urgency = CareLevel.highest(f.urgency for f in ctx.library.safety.flags if f.id in checkin.red_flags)
     return CheckinOutcome(checkin, replaced, urgency)
 

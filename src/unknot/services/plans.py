@@ -1,22 +1,13 @@
-"""The assessment a person follows and its plan: saving an assessment, the plan now, adapting it."""
+"""The assessment a person follows and its plan: the plan now, and adapting it."""
 
 from __future__ import annotations
 
-from unknot.core.answers import Answers
-from unknot.core.assessment import assess
+from unknot.core.answers import answers_from_dict
 from unknot.core.errors import NotAllowedError
 from unknot.core.progression import PlanChange, adapt, review
-from unknot.core.result import Assessment, CurrentPlan
+from unknot.core.result import CurrentPlan
 from unknot.services.context import Context
 from unknot.storage import repository
-
-
-def save_assessment(ctx: Context, answers: Answers) -> Assessment:
-    """Assess the answers and keep the result (and its plan) as the person's current ones."""
-    result = assess(answers, ctx.library)
-    with ctx.store.writing() as db:
-        repository.add_assessment(db, answers.model_dump(mode="json"), result, ctx.now())
-    return result
 
 
 def current(ctx: Context) -> CurrentPlan | None:
@@ -45,8 +36,11 @@ def adapt_plan(ctx: Context) -> PlanChange | None:
     with ctx.store.writing() as db:
         since, assessment_id = repository.plan_started(db, now.plan_id)
         change = review(repository.session_results(db), repository.ratings(db), since, ctx.today())
-        new_plan = adapt(now.plan, change, ctx.library.exercises) if change else None
-        if change is None or new_plan is None:
+        if change is None:
+            return None
+        answers = answers_from_dict(repository.answers_of(db, assessment_id))
+        new_plan = adapt(now.plan, change, ctx.library.exercises, answers)
+        if new_plan is None:
             return None
         reason = f"Your plan changed because {change.reason}."
         repository.add_plan(db, assessment_id, new_plan, reason, ctx.now())

@@ -24,3 +24,11 @@ def change(ctx: Context, changes: dict[str, str]) -> Preferences:
     if set(values) & set(reminders.FROM_PREFERENCES.values()):
         reminders.refresh_config(ctx, now)
     return now
+
+
+def remember(ctx: Context, key: str, value: object) -> Preferences:
+    """Store one preference unknot keeps for the person (not typed by them), checked like the rest."""
+    checked = check_preferences(get(ctx).model_dump(mode="json") | {key: value}).model_dump(mode="json")
+    with ctx.store.writing() as db:
+        repository.put_preference(db, key, checked[key])
+    return get(ctx)

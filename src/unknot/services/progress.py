@@ -7,10 +7,8 @@ from dataclasses import dataclass
 from unknot.content.schema import Questionnaire
 from unknot.core.checkins import parse_date
 from unknot.core.errors import UserError
-from unknot.core.history import HistoryDay
 from unknot.core.progress import Progress, evaluate
 from unknot.core.questionnaires import Due, Response, next_due, parse_numbers, score, ticks_to_answers
-from unknot.services import breaks, checkins
 from unknot.services.context import Context
 from unknot.storage import repository
 
@@ -19,7 +17,8 @@ def progress(ctx: Context, today_text: str | None = None) -> Progress:
     """The journal as of a date (default today), as the progress contract defines."""
     today = parse_date(today_text, ctx.today(), field="today") if today_text else ctx.today()
     with ctx.store.reading() as db:
-        return evaluate(repository.checkins(db, today), repository.session_records(db, today), today)
+        checkins, sessions = repository.checkins(db, today), repository.session_records(db, today)
+        return evaluate(checkins, sessions, today, repository.clearances(db), repository.intakes(db))
 
 
 def questionnaire(ctx: Context, questionnaire_id: str) -> Questionnaire:
@@ -82,25 +81,3 @@ def due(ctx: Context, answered: list[Response] | None = None) -> list[Due]:
         dates = [r.date for r in answered if r.questionnaire == form.id]
         result.append(next_due(form, max(dates) if dates else None, today))
     return result
-
-
-@dataclass(frozen=True)
-class ProgressOverview:
-    """Everything the progress page and `unknot progress` show."""
-
-    progress: Progress
-    days: list[HistoryDay]
-    responses: list[Response]
-    due: list[Due]
-    break_days: list[breaks.BreakDay]
-
-
-def overview(ctx: Context, today_text: str | None = None, break_days: int = 14) -> ProgressOverview:
-    answered = responses(ctx)
-    return ProgressOverview(
-        progress(ctx, today_text),
-        checkins.history(ctx),
-        answered,
-        due(ctx, answered),
-        breaks.stats(ctx, break_days),
-    )

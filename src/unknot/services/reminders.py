@@ -1,15 +1,18 @@
-"""The reminder daemon's config: the person's preferences and desk stretches, in its file.
+"""The reminder daemon's config: the person's preferences, and the desk stretches of their own plan
+(none while a warning sign waits for care), in its file.
 
-The daemon rereads the file when it changes, so a preference changed here reaches a running daemon.
+The daemon rereads the file when it changes; it is rewritten after every change to the preferences,
+the plan or what the person may do, so a running daemon follows them.
 """
 
 from __future__ import annotations
 
-from unknot.content.schema import ExerciseKind, Library, Position
+from unknot.content.schema import Exercise, ExerciseKind, Position
 from unknot.core.planning import item_tenths
 from unknot.core.preferences import Preferences
 from unknot.core.reminders import ReminderSettings, Stretch
 from unknot.reminders import files
+from unknot.services import care, plans
 from unknot.services.context import Context
 from unknot.settings import DEFAULT_PORT
 
@@ -18,18 +21,24 @@ DESK_KINDS = (ExerciseKind.STRETCH, ExerciseKind.MOBILITY)
 DESK_TENTHS = 20  # two minutes at most
 
 
-def desk_stretches(library: Library) -> tuple[Stretch, ...]:
-    """Short moves that suit a desk (seated or standing, a chair at most), two minutes or less."""
-    found = []
-    for exercise in sorted(library.exercises.values(), key=lambda e: e.id):
-        fits = (
-            exercise.position in (Position.SEATED, Position.STANDING)
-            and set(exercise.equipment) <= DESK_EQUIPMENT
-        )
-        short = item_tenths(exercise.dose.standard) <= DESK_TENTHS
-        if short and fits and exercise.kind in DESK_KINDS:
-            found.append(Stretch(exercise.id, exercise.name, exercise.steps[0]))
-    return tuple(found)
+def is_desk_stretch(exercise: Exercise) -> bool:
+    """A short move that suits a desk: seated or standing, a chair or wall at most, two minutes."""
+    fits = (
+        exercise.position in (Position.SEATED, Position.STANDING)
+        and set(exercise.equipment) <= DESK_EQUIPMENT
+    )
+    return fits and exercise.kind in DESK_KINDS and item_tenths(exercise.dose.standard) <= DESK_TENTHS
+
+
+def desk_stretches(ctx: Context) -> tuple[Stretch, ...]:
+    """The desk stretches of the person's own plan, with their stop rule; none when they may not
+    exercise now (no plan, or a warning sign waiting for care)."""
+    if not care.now(ctx).may_exercise:
+        return ()
+    current = plans.current(ctx)
+    items = current.plan.items if current and current.plan else []
+    chosen = [ctx.library.exercises[item.id] for item in items]
+    return tuple(Stretch(e.id, e.name, e.steps[0], e.stop_if[0]) for e in chosen if is_desk_stretch(e))
 
 
 # Each of the daemon's settings that a person's preference sets, and that preference.
@@ -47,9 +56,7 @@ FROM_PREFERENCES = {
 def reminder_settings(ctx: Context, prefs: Preferences, poll_seconds: float) -> ReminderSettings:
     chosen = {setting: getattr(prefs, key) for setting, key in FROM_PREFERENCES.items()}
     web = f"http://127.0.0.1:{DEFAULT_PORT}"
-    return ReminderSettings(
-        **chosen, poll_seconds=poll_seconds, web=web, stretches=desk_stretches(ctx.library)
-    )
+    return ReminderSettings(**chosen, poll_seconds=poll_seconds, web=web, stretches=desk_stretches(ctx))
 
 
 def write_config(ctx: Context, prefs: Preferences, poll_seconds: float) -> ReminderSettings:
@@ -60,7 +67,7 @@ def write_config(ctx: Context, prefs: Preferences, poll_seconds: float) -> Remin
 
 
 def refresh_config(ctx: Context, prefs: Preferences) -> bool:
-    """Rewrite the daemon's config, if it has one, after a reminder setting changed; True if done."""
+    """Rewrite the daemon's config, if it has one (the reminders were started); True if done."""
     existing = files.read_json(ctx.settings.home / files.CONFIG)
     if existing is None:
         return False

@@ -2,27 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from unknot.content.schema import Exercise
 from unknot.core.checkins import JournalInputError, parse_date, parse_score
 from unknot.core.errors import NotAllowedError
-from unknot.core.history import SessionResult
+from unknot.core.history import SessionResult, is_completed
 from unknot.core.player import Phase, build_phases
 from unknot.core.preferences import Preferences
 from unknot.core.progress import Escalation
 from unknot.core.progression import flared
 from unknot.core.result import CurrentPlan, Plan
-from unknot.services import plans, preferences, progress
+from unknot.services import care, plans, preferences, reminders
 from unknot.services.context import Context
 from unknot.storage import repository
+
+TOKEN = re.compile(r"[A-Za-z0-9_-]{8,64}")
 
 
 class UrgentCareError(NotAllowedError):
     """A warning sign needs care first: no session until then."""
 
     def __init__(self, escalation: Escalation) -> None:
-        super().__init__("session: a warning sign needs urgent care first; no session today")
+        super().__init__(
+            "session: a warning sign needs care first; no session until a clinician has seen you"
+        )
         self.escalation = escalation
 
 
@@ -38,14 +43,19 @@ class SessionStart:
     cues: Preferences  # the person's voice and bell
 
 
-def start(ctx: Context) -> SessionStart:
-    """What a session plays now; NotAllowedError (UrgentCareError when urgent) when none may be."""
+def _playable(ctx: Context) -> tuple[CurrentPlan, Plan, Escalation]:
+    """The plan a session may be played or recorded from now, or NotAllowedError saying why not."""
     current = plans.self_care_plan(ctx)
     assert current.plan is not None  # a self-care plan always has one
-    escalation = progress.progress(ctx).escalation
-    if escalation.level.blocks_sessions:
-        raise UrgentCareError(escalation)
-    plan = current.plan
+    allowed = care.now(ctx)
+    if not allowed.may_exercise:
+        raise UrgentCareError(allowed.escalation)
+    return current, current.plan, allowed.escalation
+
+
+def start(ctx: Context) -> SessionStart:
+    """What a session plays now; NotAllowedError (UrgentCareError when care comes first) if none."""
+    current, plan, escalation = _playable(ctx)
     exercises = {item.id: ctx.library.exercises[item.id] for item in plan.items}
     phases = build_phases(plan, ctx.library.exercises)
     return SessionStart(current, plan, phases, exercises, escalation, preferences.get(ctx))
@@ -56,6 +66,14 @@ class RecordedSession:
     session: SessionResult
     planned: int  # exercises in the plan it was played from
     flared: bool  # the pain afterwards was 2 or more points worse: ease off next time
+    again: bool = False  # the same play was saved before (a reload, a retried request): not saved twice
+
+
+def _checked_items(done: list[str], planned: list[str], field: str) -> list[str]:
+    unknown = [i for i in done if i not in planned]
+    if unknown:
+        raise JournalInputError(f"{field}: '{unknown[0]}' is not an exercise in your plan")
+    return done
 
 
 def record(
@@ -63,24 +81,32 @@ def record(
     *,
     date_text: str | None = None,
     items_done: list[str] | None = None,
-    completed: bool = True,
+    hurt: list[str] | None = None,
     pain_before: str | int | None = None,
     pain_after: str | int | None = None,
     source: str = "manual",
+    token: str | None = None,
 ) -> RecordedSession:
-    """Save a session of the current plan (all of it, unless `items_done` says otherwise)."""
+    """Save a session of the current plan (all of it, unless `items_done` says otherwise). It counts
+    as completed when at least half of the plan was done; a `token` saves one play only once."""
     day = parse_date(date_text, ctx.today())
-    current = plans.self_care_plan(ctx)
-    assert current.plan is not None
-    planned = [i.id for i in current.plan.items]
-    done = items_done if items_done is not None else planned
-    unknown = [i for i in done if i not in planned]
-    if unknown:
-        raise JournalInputError(f"items_done: '{unknown[0]}' is not an exercise in your plan")
+    if token is not None and not TOKEN.fullmatch(token):
+        raise JournalInputError("token: must be 8 to 64 letters, digits, - or _")
+    current, plan, _ = _playable(ctx)
+    planned = [i.id for i in plan.items]
+    done = _checked_items(items_done if items_done is not None else planned, planned, "items_done")
     before = parse_score(pain_before, "pain_before", required=False)
     after = parse_score(pain_after, "pain_after", required=False)
-    session = SessionResult(day, completed, tuple(done), before, after, ctx.now())
     with ctx.store.writing() as db:
+        earlier = repository.session_with_token(db, token) if token else None
+        if earlier is not None:
+            return RecordedSession(
+                earlier, len(planned), flared(earlier.pain_before, earlier.pain_after), True
+            )
+        completed = is_completed(len(done), len(planned))
+        hurt_items = tuple(_checked_items(hurt or [], planned, "hurt"))
+        session = SessionResult(day, completed, tuple(done), before, after, ctx.now(), hurt_items, token)
         repository.add_session(db, session, current.plan_id, source)
     plans.adapt_plan(ctx)
+    reminders.refresh_config(ctx, preferences.get(ctx))
     return RecordedSession(session, len(planned), flared(before, after))

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from unknot.content.schema import Lesson
+from unknot.core.care import CareNow
 from unknot.core.checkins import Checkin
 from unknot.core.progress import Escalation
 from unknot.core.questionnaires import Due
 from unknot.core.result import CurrentPlan
 from unknot.core.today import NextStep, next_step
-from unknot.services import plans, preferences, progress
+from unknot.services import care, lessons, plans, preferences, progress
 from unknot.services.context import Context
 from unknot.storage import repository
 
@@ -25,19 +27,29 @@ class TodayStatus:
     escalation: Escalation = field(default_factory=Escalation)
     due: tuple[Due, ...] = ()
     welcomed: bool = True  # the web app's welcome and safety notice was read
+    care: CareNow | None = None
+    lesson: Lesson | None = None  # the lesson chosen for today
 
 
 def status(ctx: Context) -> TodayStatus:
     day = ctx.today()
-    now = plans.current(ctx)
+    allowed = care.now(ctx)
     with ctx.store.reading() as db:
         checkin = repository.checkin_on(db, day)
         completed = repository.sessions_completed_on(db, day)
-    triage = now.assessment.triage if now else None
-    step = next_step(triage=triage, checked_in=checkin is not None, sessions_completed=completed)
-    escalation = progress.progress(ctx).escalation
-    welcomed = preferences.get(ctx).seen_welcome
-    return TodayStatus(day, now, checkin, completed, step, escalation, tuple(progress.due(ctx)), welcomed)
+    step = next_step(allowed, checked_in=checkin is not None, sessions_completed=completed)
+    return TodayStatus(
+        date=day,
+        current=plans.current(ctx),
+        checkin=checkin,
+        sessions_completed=completed,
+        next_step=step,
+        escalation=allowed.escalation,
+        due=tuple(progress.due(ctx)),
+        welcomed=preferences.get(ctx).seen_welcome,
+        care=allowed,
+        lesson=lessons.for_today(ctx),
+    )
 
 
 def welcome_read(ctx: Context) -> bool:

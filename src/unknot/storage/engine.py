@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 BUSY_TIMEOUT_MS = 15_000
 # The newest migration. Knowing it here lets an up-to-date database open without loading Alembic;
 # a test checks that it names the head of the migrations folder.
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
 
 
 REVISION_SQL = "SELECT value FROM meta WHERE key = 'revision'"
@@ -152,12 +152,16 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+def database_engine(settings: Settings) -> Engine:
+    """An engine for the database that settings name (a SQLite file unless a URL is given)."""
+    if settings.database_url:
+        return create_engine(settings.database_url, pool_pre_ping=True)
+    return _sqlite_engine(settings.database_path)
+
+
 def open_store(settings: Settings) -> Store:
     """Open (creating and migrating as needed) the database that settings name."""
-    if settings.database_url:
-        engine = create_engine(settings.database_url, pool_pre_ping=True)
-    else:
-        engine = _sqlite_engine(settings.database_path)
+    engine = database_engine(settings)
     migrate(engine)
     sessions = sessionmaker(engine, expire_on_commit=False)
     event.listen(sessions, "after_flush", _count_revision)

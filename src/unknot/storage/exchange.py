@@ -18,22 +18,26 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from unknot.content.schema import CareLevel, Library
-from unknot.core.answers import RED_FLAG_IDS, answers_from_dict
+from unknot.core.answers import CLINICIAN_FLAGS, RED_FLAG_IDS, answers_from_dict
 from unknot.core.errors import UserError
 from unknot.core.preferences import Preferences
+from unknot.core.progress import ESCALATION
 from unknot.core.questionnaires import score
-from unknot.core.result import Assessment
+from unknot.core.result import Assessment, Walking
 from unknot.storage import repository
 from unknot.storage.tables import (
     AssessmentRow,
     CheckinRow,
+    ClearanceRow,
     PlanRow,
     PreferenceRow,
     ResponseRow,
     SessionRow,
 )
+from unknot.storage.upgrade import upgrade_document
 
 Score = Annotated[int, Field(ge=0, le=10)]
+CLEARABLE = (*CLINICIAN_FLAGS, ESCALATION)
 
 
 class Doc(BaseModel):
@@ -65,6 +69,8 @@ class PlanDoc(Doc):
     items: list[dict[str, Any]]
     habits: list[str]
     reason: str
+    walking: Walking | None = None  # plans saved before contract version 2 have none
+    lessons: list[str] = Field(default_factory=list)
 
 
 class CheckinDoc(Doc):
@@ -85,6 +91,14 @@ class SessionDoc(Doc):
     pain_before: Score | None
     pain_after: Score | None
     source: Literal["player", "manual"]
+    recorded_at: AwareDatetime
+    hurt: list[str] = Field(default_factory=list)
+    token: Annotated[str, Field(min_length=8, max_length=64)] | None = None
+
+
+class ClearanceDoc(Doc):
+    flag: Literal[CLEARABLE]  # type: ignore[valid-type]
+    date: dt.date
     recorded_at: AwareDatetime
 
 
@@ -111,14 +125,22 @@ class ResponseDoc(Doc):
 
 
 class JournalDocument(Doc):
+    """The whole journal. Version 1 documents (before contract version 2) are read as version 2."""
+
     format: Literal["unknot-journal"] = "unknot-journal"
-    version: Literal[1] = 1
+    version: Literal[2] = 2
     assessments: list[AssessmentDoc]
     plans: list[PlanDoc]
     checkins: list[CheckinDoc]
     sessions: list[SessionDoc]
     settings: dict[str, Any]
     questionnaires: list[ResponseDoc] = Field(default_factory=list)
+    cleared: list[ClearanceDoc] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_version_one(cls, data: Any) -> Any:
+        return upgrade_document(data) if isinstance(data, dict) and data.get("version") == 1 else data
 
     @model_validator(mode="after")
     def _references_resolve(self) -> JournalDocument:
@@ -145,6 +167,9 @@ class JournalDocument(Doc):
             raise ValueError("two check-ins for the same date")
         if len({(r.questionnaire, r.date) for r in self.questionnaires}) != len(self.questionnaires):
             raise ValueError("two answers to one questionnaire on the same date")
+        tokens = [s.token for s in self.sessions if s.token is not None]
+        if len(set(tokens)) != len(tokens):
+            raise ValueError("two sessions with the same token")
         return self
 
 
@@ -173,6 +198,7 @@ def dump(db: Session) -> JournalDocument:
             ResponseDoc(**_columns(r, ResponseDoc))
             for r in _rows(db, ResponseRow, ResponseRow.date, ResponseRow.questionnaire)
         ],
+        cleared=[ClearanceDoc(**_columns(r, ClearanceDoc)) for r in _rows(db, ClearanceRow, ClearanceRow.id)],
     )
 
 
@@ -199,5 +225,6 @@ def load(db: Session, document: JournalDocument) -> None:
     db.add_all(SessionRow(**s.model_dump()) for s in document.sessions)
     db.add_all(PreferenceRow(key=k, value=v) for k, v in document.settings.items())
     db.add_all(ResponseRow(**r.model_dump()) for r in document.questionnaires)
+    db.add_all(ClearanceRow(**c.model_dump()) for c in document.cleared)
     db.flush()
     repository.reset_sequences(db)

@@ -14,15 +14,15 @@ from sqlalchemy.orm import Session
 
 from unknot.core.checkins import Checkin
 from unknot.core.history import SessionRecord, SessionResult
+from unknot.core.progress import Clearance, Intake
 from unknot.core.progression import Rating
 from unknot.core.questionnaires import Response
-from unknot.core.reminders import BreakEvent
 from unknot.core.result import Assessment, CurrentPlan, Plan
 from unknot.storage.tables import (
     AssessmentRow,
     Base,
-    BreakEventRow,
     CheckinRow,
+    ClearanceRow,
     PlanRow,
     PreferenceRow,
     ResponseRow,
@@ -54,7 +54,14 @@ def _plans_of(db: Session, assessment_id: int) -> list[PlanRow]:
 
 def _plan(row: PlanRow) -> Plan:
     return Plan.model_validate(
-        {"level": row.level, "total_minutes": row.total_minutes, "items": row.items, "habits": row.habits}
+        {
+            "level": row.level,
+            "total_minutes": row.total_minutes,
+            "items": row.items,
+            "habits": row.habits,
+            "walking": row.walking,
+            "lessons": row.lessons,
+        }
     )
 
 
@@ -101,6 +108,8 @@ def add_plan(db: Session, assessment_id: int, plan: Plan, reason: str, now: dt.d
             total_minutes=data["total_minutes"],
             items=data["items"],
             habits=data["habits"],
+            walking=data["walking"],
+            lessons=data["lessons"],
             reason=reason,
         )
     )
@@ -125,13 +134,18 @@ def put_checkin(db: Session, checkin: Checkin, now: dt.datetime) -> bool:
 
 # Columns, not ORM objects: a history of years is read on every page that charts it.
 _CHECKIN = select(
-    CheckinRow.date, CheckinRow.pain, CheckinRow.stiffness, CheckinRow.note, CheckinRow.red_flags
+    CheckinRow.date,
+    CheckinRow.pain,
+    CheckinRow.stiffness,
+    CheckinRow.note,
+    CheckinRow.red_flags,
+    CheckinRow.recorded_at,
 )
 
 
 def _checkin(row: Any) -> Checkin:
-    day, pain, stiffness, note, flags = row
-    return Checkin(day, pain, stiffness, note, tuple(flags))
+    day, pain, stiffness, note, flags, recorded_at = row
+    return Checkin(day, pain, stiffness, note, tuple(flags), recorded_at)
 
 
 def checkins(db: Session, until: dt.date | None = None) -> list[Checkin]:
@@ -162,9 +176,29 @@ def add_session(db: Session, session: SessionResult, plan_id: int | None, source
             pain_after=session.pain_after,
             source=source,
             recorded_at=session.recorded_at,
+            hurt=list(session.hurt),
+            token=session.token,
         )
     )
     db.flush()
+
+
+def _session(row: SessionRow) -> SessionResult:
+    return SessionResult(
+        row.date,
+        row.completed,
+        tuple(row.items_done),
+        row.pain_before,
+        row.pain_after,
+        row.recorded_at,
+        tuple(row.hurt),
+        row.token,
+    )
+
+
+def session_with_token(db: Session, token: str) -> SessionResult | None:
+    row = db.scalars(select(SessionRow).where(SessionRow.token == token)).first()
+    return None if row is None else _session(row)
 
 
 def session_records(db: Session, until: dt.date | None = None) -> list[SessionRecord]:
@@ -180,11 +214,36 @@ def sessions_completed_on(db: Session, day: dt.date) -> int:
 
 
 def session_results(db: Session) -> list[SessionResult]:
-    rows = db.scalars(select(SessionRow).order_by(SessionRow.date, SessionRow.id))
-    return [
-        SessionResult(r.date, r.completed, tuple(r.items_done), r.pain_before, r.pain_after, r.recorded_at)
-        for r in rows
-    ]
+    return [_session(r) for r in db.scalars(select(SessionRow).order_by(SessionRow.date, SessionRow.id))]
+
+
+def add_clearance(db: Session, clearance: Clearance, now: dt.datetime) -> None:
+    db.add(ClearanceRow(flag=clearance.flag, date=clearance.date, recorded_at=now))
+    db.flush()
+
+
+def clearances(db: Session) -> list[Clearance]:
+    query = select(ClearanceRow.flag, ClearanceRow.date).order_by(ClearanceRow.date, ClearanceRow.id)
+    return [Clearance(flag, day) for flag, day in db.execute(query)]
+
+
+def latest_answers(db: Session) -> dict[str, Any] | None:
+    """The answers of the assessment a person follows now (None before any)."""
+    row = _latest_assessment(db)
+    return None if row is None else dict(row.answers)
+
+
+def answers_of(db: Session, assessment_id: int) -> dict[str, Any]:
+    """The answers a saved assessment was made from."""
+    return dict(
+        db.execute(select(AssessmentRow.answers).where(AssessmentRow.id == assessment_id)).scalar_one()
+    )
+
+
+def intakes(db: Session) -> list[Intake]:
+    """Every saved assessment: when, and the red flags its answers reported."""
+    query = select(AssessmentRow.created_at, AssessmentRow.answers).order_by(AssessmentRow.id)
+    return [Intake(at, tuple(answers.get("red_flags", []))) for at, answers in db.execute(query)]
 
 
 def preferences(db: Session) -> dict[str, Any]:
@@ -225,31 +284,8 @@ def responses(db: Session, until: dt.date | None = None) -> list[Response]:
     return [Response(r.questionnaire, r.date, tuple(r.answers), r.score) for r in db.scalars(query)]
 
 
-def add_break_events(db: Session, events: list[BreakEvent]) -> int:
-    """Store the events not stored yet (by key); returns how many were new."""
-    known = break_keys(db, [e.key for e in events])
-    fresh = {e.key: e for e in events if e.key not in known}
-    db.add_all(
-        BreakEventRow(key=e.key, at=e.at, date=e.at.date(), kind=e.kind.value, seconds=e.seconds)
-        for e in fresh.values()
-    )
-    db.flush()
-    return len(fresh)
-
-
-def break_keys(db: Session, keys: list[str]) -> set[str]:
-    return set(db.scalars(select(BreakEventRow.key).where(BreakEventRow.key.in_(keys))))
-
-
-def break_counts(db: Session, since: dt.date) -> list[tuple[dt.date, str, int]]:
-    """Events per day and kind, from `since` on."""
-    e = BreakEventRow
-    query = select(e.date, e.kind, func.count()).where(e.date >= since).group_by(e.date, e.kind)
-    return [(day, kind, int(count)) for day, kind, count in db.execute(query)]
-
-
 def is_empty(db: Session) -> bool:
-    tables = (AssessmentRow, PlanRow, CheckinRow, SessionRow, PreferenceRow, ResponseRow)
+    tables = (AssessmentRow, PlanRow, CheckinRow, SessionRow, PreferenceRow, ResponseRow, ClearanceRow)
     return all(db.scalar(select(func.count()).select_from(t)) == 0 for t in tables)
 
 

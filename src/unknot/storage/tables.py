@@ -74,6 +74,8 @@ class PlanRow(Base):
     items: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     habits: Mapped[list[str]] = mapped_column(JSON)
     reason: Mapped[str] = mapped_column(Text, default="")
+    walking: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)  # None before version 2
+    lessons: Mapped[list[str]] = mapped_column(JSON, default=list)
 
 
 class CheckinRow(Base):
@@ -100,6 +102,19 @@ class SessionRow(Base):
     pain_before: Mapped[int | None] = mapped_column(Integer, nullable=True)
     pain_after: Mapped[int | None] = mapped_column(Integer, nullable=True)
     source: Mapped[str] = mapped_column(String(20))
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    hurt: Mapped[list[str]] = mapped_column(JSON, default=list)  # exercises where "this hurts" was pressed
+    token: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)  # one save per play
+
+
+class ClearanceRow(Base):
+    """A clinician's all-clear: for a red flag, or for the pain rules of the escalation."""
+
+    __tablename__ = "clearances"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    flag: Mapped[str] = mapped_column(String(60))
+    date: Mapped[dt.date] = mapped_column(Date)
     recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 

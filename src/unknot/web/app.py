@@ -17,7 +17,7 @@ from unknot.services import breaks, open_context
 from unknot.settings import Settings
 from unknot.web.cache import PageCache
 from unknot.web.render import NAV, STATIC_DIR, render
-from unknot.web.routes import checkin, followup, intake, library, pages, relief, session
+from unknot.web.routes import checkin, followup, intake, lessons, library, pages, relief, session
 from unknot.web.security import CsrfError, SecurityMiddleware, allowed_hosts, security_headers
 
 
@@ -36,7 +36,7 @@ def create_app(
     app.state.context = ctx
     app.state.page_cache = PageCache()
     app.state.nav = NAV + tuple(entry for f in enabled for entry in f.nav)
-    for module in (pages, intake, session, checkin, relief, library, followup):
+    for module in (pages, intake, session, checkin, relief, library, lessons, followup):
         app.include_router(module.router)
     for feature in enabled:
         for router in feature.routers():

@@ -10,8 +10,9 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from unknot.present import care, words
+from unknot.present import care, intake, player, words
 from unknot.services import Context, preferences
+from unknot.services import care as care_now
 from unknot.web.illustration import exercise_svg
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -22,6 +23,7 @@ NAV = (
     ("/history", "History"),
     ("/progress", "Progress"),
     ("/exercises", "Exercises"),
+    ("/lessons", "Learn"),
     ("/relief", "Heat & cold"),
     ("/settings", "Settings"),
 )
@@ -37,9 +39,12 @@ _environment.globals.update(
     triage_banner=care.triage_banner,
     escalation_banner=care.escalation_banner,
     warning_banner=care.warning_banner,
+    care_heading=care.care_heading,
     flare_banner=care.flare_banner,
     stop_rules_heading=care.STOP_RULES_HEADING,
     words=words,
+    safety_words=player.SAFETY_WORDS,
+    form_value=intake.form_value,
 )
 _environment.filters["words"] = lambda value: str(value).replace("_", " ")
 templates = Jinja2Templates(env=_environment)
@@ -75,6 +80,7 @@ def render(request: Request, name: str, *, status_code: int = 200, **page: Any) 
         "path": request.url.path,
         "time_scale": ctx.settings.time_scale,
         "nav": request.app.state.nav,
+        "care": care_now.now(ctx),
     }
     response = templates.TemplateResponse(request, name, {**base, **page}, status_code=status_code)
     if token.used:

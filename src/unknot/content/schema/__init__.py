@@ -30,6 +30,7 @@ from unknot.content.schema.care import (
     Therapy,
     TherapyId,
     TherapyTimer,
+    TriageRule,
 )
 from unknot.content.schema.exercise import (
     Dose,
@@ -42,7 +43,9 @@ from unknot.content.schema.exercise import (
     Pose,
     Position,
     Segment,
+    Tag,
 )
+from unknot.content.schema.lesson import Lesson
 from unknot.content.schema.questionnaire import QuestionItem, Questionnaire
 
 
@@ -57,6 +60,7 @@ class Library:
     habits: dict[str, Habit]
     safety: Safety
     questionnaires: dict[str, Questionnaire] = field(default_factory=dict)
+    lessons: dict[str, Lesson] = field(default_factory=dict)
     files: tuple[str, ...] = field(default=())
 
     def citations(self, source_ids: Iterable[str]) -> list[str]:
@@ -83,6 +87,7 @@ __all__ = [
     "ExerciseKind",
     "Habit",
     "Keyframe",
+    "Lesson",
     "Level",
     "Library",
     "Muscle",
@@ -97,9 +102,11 @@ __all__ = [
     "Source",
     "Step",
     "Strict",
+    "Tag",
     "Text",
     "Therapy",
     "TherapyId",
     "TherapyTimer",
+    "TriageRule",
     "format_citation",
 ]

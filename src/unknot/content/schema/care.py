@@ -73,16 +73,32 @@ class Habit(Strict):
     sources: list[Slug] = Field(min_length=1)
 
 
+class TriageRule(StrEnum):
+    """The rules of the assessment that send a person to a clinician without a red flag."""
+
+    MAJOR_TRAUMA = "major_trauma"
+    FRACTURE_RISK = "fracture_risk"
+    NECK_INJURY = "neck_injury"
+    RED_WARM_SWELLING = "red_warm_swelling"
+    BOTH_LEGS = "both_legs"
+
+
 class RedFlag(Strict):
     id: Slug
     urgency: CareLevel
     question: Text
     reason: Text
+    at_checkin: bool = True  # asked at each check-in; False for a lasting fact (a past cancer)
+    when_cleared: Text | None = None  # the caution that still applies after a clinician's all-clear
 
     @model_validator(mode="after")
     def _needs_care(self) -> RedFlag:
         if not self.urgency.needs_care:
             raise ValueError(f"urgency of '{self.id}' must be emergency or see_clinician")
+        if self.urgency is CareLevel.SEE_CLINICIAN and self.when_cleared is None:
+            raise ValueError(
+                f"'{self.id}' needs when_cleared: what still applies after a clinician's all-clear"
+            )
         return self
 
 
@@ -108,7 +124,7 @@ class Safety(Strict):
     actions: dict[CareLevel, CareAdvice]  # the result of the intake, before any exercise
     follow_up_actions: dict[CareLevel, CareAdvice]  # a check-in's warning sign or an escalation
     after_flare: CareAdvice  # after a session that left the pain clearly worse
-    major_trauma_reason: Text
+    rule_reasons: dict[TriageRule, Text]  # why each rule sends a person to a clinician
     flags: list[RedFlag] = Field(min_length=1)
     advisories: list[Advisory]
     sources: list[Slug] = Field(min_length=1)
@@ -123,4 +139,7 @@ class Safety(Strict):
             missing = [level.value for level in levels if level not in getattr(self, name)]
             if missing:
                 raise ValueError(f"{name} needs words for {', '.join(missing)}")
+        unexplained = [rule.value for rule in TriageRule if rule not in self.rule_reasons]
+        if unexplained:
+            raise ValueError(f"rule_reasons needs words for {', '.join(unexplained)}")
         return self

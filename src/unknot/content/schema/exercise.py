@@ -26,6 +26,9 @@ class Position(StrEnum):
 
 
 Equipment = Literal["chair", "wall", "mat", "towel", "ball", "foam_roller", "table"]
+# Tags the planning rules use: balance work, standing up from a chair, and stretches that pull on a
+# nerve (not for a leg with symptoms below the knee).
+Tag = Literal["balance", "sit_to_stand", "nerve_tension"]
 
 
 class Level(StrEnum):
@@ -138,6 +141,14 @@ class Exercise(Strict):
     progression: Text
     dose: Doses
     pose: Pose
+    pattern: Slug  # the movement it trains: two exercises with one pattern are never both planned
+    tags: list[Tag] = Field(default_factory=list)
+    spinal_flexion: bool  # it bends the spine forward, under load or held (not with osteoporosis)
+    # "own": its sources tested this kind of exercise for what its purpose claims; "general": the
+    # evidence is for exercise in general, and the purpose says so.
+    evidence: Literal["own", "general"]
+    # The harder version (same pattern) a plan moves on to once this one's hardest dose is reached.
+    harder: Slug | None = None
     sources: list[Slug] = Field(min_length=1)
 
     @property

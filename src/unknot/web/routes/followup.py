@@ -13,7 +13,7 @@ from unknot.core.reminders import SHOWN
 from unknot.present.charts import pain_chart, scores_chart, sessions_chart, weekly_counts
 from unknot.present.progress import progress_stats
 from unknot.present.report import CHART_DAYS
-from unknot.services import exports, progress, reports
+from unknot.services import exports, overview, progress, reports
 from unknot.services.exports import Export
 from unknot.web.forms import posted_form, text, texts
 from unknot.web.render import context_of, render
@@ -24,7 +24,7 @@ router = APIRouter()
 @router.get("/progress", response_class=HTMLResponse)
 def progress_page(request: Request, saved: str | None = None) -> Response:
     ctx = context_of(request)
-    seen = progress.overview(ctx)
+    seen = overview.gather(ctx)
     charts = [pain_chart(seen.days[-CHART_DAYS:]), sessions_chart(weekly_counts(seen.days))]
     for form in ctx.library.questionnaires.values():
         points = [(r.date, r.score) for r in seen.responses if r.questionnaire == form.id]

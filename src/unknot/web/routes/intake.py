@@ -12,29 +12,30 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
-from unknot.core.answers import SKIPPED_AFTER_EMERGENCY, answers_from_dict, has_emergency_flag
+from unknot.core.answers import SKIPPED_AFTER_EMERGENCY, answers_from_dict, has_emergency_sign
 from unknot.core.errors import UserError
-from unknot.present.intake import DETAILS, FIRST_STEP, Question
-from unknot.services import plans
+from unknot.present.intake import DETAILS, FIRST_STEP, SAFETY, YES_NO_VALUES, Question
+from unknot.services import intake
 from unknot.web.forms import posted_form, text, texts
 from unknot.web.render import context_of, render
 
 router = APIRouter()
+# Each step: its template, title, the questions it asks, and the earlier answers it carries.
 STEPS = {
-    "where": ("intake_where.html", "About your back", FIRST_STEP),
-    "safety": ("intake_safety.html", "Safety questions", ()),
-    "details": ("intake_details.html", "A few details", DETAILS),
+    "where": ("intake_where.html", "About your back", FIRST_STEP, ()),
+    "safety": ("intake_safety.html", "Safety questions", SAFETY, FIRST_STEP),
+    "details": ("intake_details.html", "A few details", DETAILS, FIRST_STEP + SAFETY),
 }
 
 
 def _page(request: Request, step: str, answers: dict[str, Any], error: str | None = None) -> Response:
     """One step of the form; with an error it is shown again, answers kept, as a 400."""
-    template, title, questions = STEPS[step]
+    template, title, questions, carried = STEPS[step]
     page = {
         "answers": answers,
         "error": error,
         "questions": questions,
-        "first_step": FIRST_STEP,
+        "carried": carried,
         "step": list(STEPS).index(step) + 1,
         "steps": len(STEPS),
     }
@@ -48,10 +49,18 @@ def _posted(form: FormData, questions: tuple[Question, ...]) -> dict[str, Any]:
         if question.kind == "many":
             found[question.field] = texts(form, question.field)
         elif question.kind == "yes_no":
-            found[question.field] = form.get(question.field) == "yes"
+            answer = text(form, question.field)
+            found[question.field] = YES_NO_VALUES.get(answer)
         else:
             found[question.field] = text(form, question.field)
     return found
+
+
+def _all_answered(given: dict[str, Any], questions: tuple[Question, ...]) -> None:
+    """Every question of a step needs an answer (a list of choices may be empty)."""
+    for question in questions:
+        if question.kind != "many" and given.get(question.field) in (None, ""):
+            raise UserError(f"{question.field}: please answer every question")
 
 
 def _numbers(given: dict[str, Any], questions: tuple[Question, ...]) -> dict[str, Any]:
@@ -103,12 +112,15 @@ def _flags_from_form(form: FormData, flag_ids: list[str]) -> list[str]:
 def intake_details(request: Request, form: FormData) -> Response:
     answers = _first_step(_posted(form, FIRST_STEP))
     flag_ids = [f.id for f in context_of(request).library.safety.flags]
+    safety = _posted(form, SAFETY)
     try:
         answers["red_flags"] = _flags_from_form(form, flag_ids)
+        _all_answered(safety, SAFETY)
     except UserError as exc:
-        return _page(request, "safety", answers, str(exc))
-    if has_emergency_flag(answers["red_flags"]):
-        plans.save_assessment(context_of(request), answers_from_dict({**answers, **SKIPPED_AFTER_EMERGENCY}))
+        return _page(request, "safety", {**answers, **safety}, str(exc))
+    answers |= safety
+    if has_emergency_sign(answers["red_flags"], answers["leg_symptoms"]):
+        intake.save_assessment(context_of(request), answers_from_dict({**SKIPPED_AFTER_EMERGENCY, **answers}))
         return RedirectResponse("/result", status_code=303)
     return _page(request, "details", answers)
 
@@ -116,10 +128,12 @@ def intake_details(request: Request, form: FormData) -> Response:
 @router.post("/intake/finish", response_class=HTMLResponse)
 @posted_form
 def intake_finish(request: Request, form: FormData) -> Response:
-    answers = {**_posted(form, FIRST_STEP + DETAILS), "red_flags": texts(form, "red_flags")}
+    asked = FIRST_STEP + SAFETY + DETAILS
+    answers = {**_posted(form, asked), "red_flags": texts(form, "red_flags")}
     try:
-        parsed = answers_from_dict(_numbers(answers, FIRST_STEP + DETAILS))
+        _all_answered(answers, DETAILS)
+        parsed = answers_from_dict(_numbers(answers, asked))
     except UserError as exc:
         return _page(request, "details", answers, str(exc))
-    plans.save_assessment(context_of(request), parsed)
+    intake.save_assessment(context_of(request), parsed)
     return RedirectResponse("/result", status_code=303)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
@@ -13,8 +15,9 @@ router = APIRouter()
 
 @router.get("/relief", response_class=HTMLResponse)
 def relief_page(request: Request) -> Response:
-    advice = relief.advice(context_of(request))
-    return render(request, "relief.html", title="Heat & cold", advice=advice)
+    ctx = context_of(request)
+    page: dict[str, Any] = {"advice": relief.advice(ctx), "ruled_out": relief.ruled_out_words(ctx)}
+    return render(request, "relief.html", title="Heat & cold", **page)
 
 
 @router.get("/relief/{kind}", response_class=HTMLResponse)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
@@ -10,6 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from unknot.core.checkins import required_score
 from unknot.core.errors import NotAllowedError
 from unknot.present.player import web_script
+from unknot.present.words import session_verdict
 from unknot.services import sessions
 from unknot.services.sessions import UrgentCareError
 from unknot.web.forms import Csrf, csrf_ok
@@ -29,8 +31,9 @@ def session_page(request: Request) -> Response:
     page: dict[str, Any] = {
         "start": start,
         "plan": start.plan,
-        "script": web_script(start.phases),
+        "script": web_script(start.phases, start.exercises),
         "escalation": start.escalation,
+        "token": uuid.uuid4().hex,  # one play, saved once however often its form is sent
     }
     return render(request, "session.html", title="Session", **page)
 
@@ -41,17 +44,26 @@ def session_complete(
     csrf: Csrf,
     pain_before: Annotated[str, Form()],
     pain_after: Annotated[str, Form()],
+    token: Annotated[str, Form()],
     items_done: Annotated[str, Form()] = "",
-    completed: Annotated[str, Form()] = "no",
+    hurt: Annotated[str, Form()] = "",
 ) -> Response:
     csrf_ok(request, csrf)
     recorded = sessions.record(
         context_of(request),
         items_done=[i for i in items_done.split(",") if i],
-        completed=completed == "yes",
+        hurt=[i for i in hurt.split(",") if i],
         pain_before=required_score(pain_before, "pain_before"),
         pain_after=required_score(pain_after, "pain_after"),
         source="player",
+        token=token,
     )
-    page: dict[str, Any] = {"row": recorded.session, "total": recorded.planned, "flared": recorded.flared}
-    return render(request, "session_done.html", title="Session saved", **page)
+    verdict, why = session_verdict(recorded.session.completed)
+    page: dict[str, Any] = {
+        "row": recorded.session,
+        "total": recorded.planned,
+        "flared": recorded.flared,
+        "verdict": verdict,
+        "why": why,
+    }
+    return render(request, "session_done.html", title=verdict, **page)

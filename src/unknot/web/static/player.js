@@ -7,7 +7,7 @@
   if (!root) { return; }
   var script = JSON.parse(document.getElementById("session-script").textContent);
   var phases = script.phases, words = script.words;
-  var state = { index: 0, elapsed: 0, paused: false, done: {}, running: false, timer: null, last: 0 };
+  var state = { index: 0, elapsed: 0, paused: false, done: {}, hurt: [], running: false, timer: null, last: 0 };
   var $ = function (id) { return document.getElementById(id); };
   var voice = $("voice-toggle");
 
@@ -38,6 +38,8 @@
     $("pause").textContent = state.paused ? words.resume : words.pause;
     showOnly(".figure-slot", phase.exercise_id);
     showOnly(".how", phase.exercise_id);
+    var hurt = state.hurt.indexOf(phase.exercise_id) >= 0;
+    $("hurt-note").textContent = hurt ? words.hurt_cue + " " + phase.easier : "";
   }
 
   function go(index) {
@@ -75,6 +77,14 @@
     var late = state.elapsed > script.back_grace_seconds + script.tolerance_seconds;
     go(late ? phase.back_late : phase.back_early);
   }
+  // "This hurts": the first time, start the exercise again in its easier version; then skip it.
+  function hurt() {
+    var phase = phases[state.index];
+    if (state.hurt.indexOf(phase.exercise_id) >= 0) { speak(words.hurt_again_cue); go(phase.skip); return; }
+    state.hurt.push(phase.exercise_id);
+    go(phase.back_late);
+    speak(words.hurt_cue + " " + phase.easier);
+  }
   function togglePause() {
     state.paused = !state.paused;
     speak(state.paused ? words.paused_cue : words.resumed_cue);
@@ -94,7 +104,7 @@
     clearInterval(state.timer);
     root.dataset.phase = String(completed ? phases.length : state.index);
     $("items-done-field").value = itemsDone().join(",");
-    $("completed-field").value = completed ? "yes" : "no";
+    $("hurt-field").value = state.hurt.join(",");
     $("playing").hidden = true;
     $("after").hidden = false;
     speak(completed ? words.complete_cue : words.stopped_cue);
@@ -118,11 +128,13 @@
   $("pause").addEventListener("click", togglePause);
   $("next").addEventListener("click", next);
   $("back").addEventListener("click", back);
+  $("hurt").addEventListener("click", hurt);
   $("stop").addEventListener("click", function () { finish(false); });
   document.addEventListener("keydown", function (event) {
     if (!state.running || event.target.tagName === "INPUT" || event.altKey || event.ctrlKey || event.metaKey) { return; }
     if (event.key === " " && event.target.tagName !== "BUTTON") { event.preventDefault(); togglePause(); }
     else if (event.key === "ArrowRight") { event.preventDefault(); next(); }
     else if (event.key === "ArrowLeft") { event.preventDefault(); back(); }
+    else if (event.key === "h") { event.preventDefault(); hurt(); }
   });
 })();

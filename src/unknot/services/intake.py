@@ -1,0 +1,19 @@
+"""Saving the intake's answers: the assessment, and its plan as the one to follow."""
+
+from __future__ import annotations
+
+from unknot.core.answers import Answers
+from unknot.core.assessment import assess
+from unknot.core.result import Assessment
+from unknot.services import preferences, reminders
+from unknot.services.context import Context
+from unknot.storage import repository
+
+
+def save_assessment(ctx: Context, answers: Answers) -> Assessment:
+    """Assess the answers and keep the result (and its plan) as the person's current ones."""
+    result = assess(answers, ctx.library)
+    with ctx.store.writing() as db:
+        repository.add_assessment(db, answers.model_dump(mode="json"), result, ctx.now())
+    reminders.refresh_config(ctx, preferences.get(ctx))
+    return result

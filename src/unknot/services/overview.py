@@ -1,0 +1,33 @@
+"""Everything the progress page and `unknot progress` show, gathered once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from unknot.core.history import HistoryDay
+from unknot.core.progress import Progress
+from unknot.core.questionnaires import Due, Response
+from unknot.services import breaks, checkins, progress
+from unknot.services.context import Context
+
+
+@dataclass(frozen=True)
+class ProgressOverview:
+    """Everything the progress page and `unknot progress` show."""
+
+    progress: Progress
+    days: list[HistoryDay]
+    responses: list[Response]
+    due: list[Due]
+    break_days: list[breaks.BreakDay]
+
+
+def gather(ctx: Context, today_text: str | None = None, break_days: int = 14) -> ProgressOverview:
+    answered = progress.responses(ctx)
+    return ProgressOverview(
+        progress.progress(ctx, today_text),
+        checkins.history(ctx),
+        answered,
+        progress.due(ctx, answered),
+        breaks.stats(ctx, break_days),
+    )
