@@ -29,6 +29,16 @@ def answer_safety_questions(child: pexpect.spawn, yes_to: str | None = None) -> 
     answer_yes_no_until(child, ["How bad is the pain"])
 
 
+def first_step(child: pexpect.spawn, regions: str, age: str, injury: str) -> None:
+    """Where it hurts (numbers), the age, and the injury (a number: 1 none, 2 minor, 3 major)."""
+    child.expect("Numbers, separated by spaces")
+    child.sendline(regions)
+    child.expect("How old are you")
+    child.sendline(age)
+    child.expect("Choose")
+    child.sendline(injury)
+
+
 def test_intake_to_a_self_care_plan() -> None:
     child = spawn()
     child.expect("Before you start")
@@ -76,12 +86,7 @@ def test_intake_to_a_self_care_plan() -> None:
 
 def test_an_emergency_sign_stops_the_intake_and_says_what_to_do() -> None:
     child = spawn()
-    child.expect("Numbers, separated by spaces")
-    child.sendline("3")
-    child.expect("How old are you")
-    child.sendline("52")
-    child.expect("Choose")
-    child.sendline("2")
+    first_step(child, "3", "52", "2")
     answer_safety_questions(child, yes_to="genitals")
     child.expect("Go to an emergency department now")
     child.expect("cauda equina")
@@ -94,12 +99,7 @@ def test_an_emergency_sign_stops_the_intake_and_says_what_to_do() -> None:
 
 def test_symptoms_in_both_legs_stop_the_intake_as_an_emergency() -> None:
     child = spawn()
-    child.expect("Numbers, separated by spaces")
-    child.sendline("3")
-    child.expect("How old are you")
-    child.sendline("47")
-    child.expect("Choose")
-    child.sendline("1")
+    first_step(child, "3", "47", "1")
     child.expect("safety questions")
     answer_yes_no_until(child, ["spread below your knee"])
     child.expect("Choose")

@@ -74,13 +74,9 @@ class Pick:
         return " ".join(words)
 
 
-def coverage_needs(answers: Answers, level: Level) -> list[Need]:
-    """What every plan for this person holds, most important first."""
-    regions, owned = answers.region_set, owned_muscles(answers.region_set)
-    needs = []
-    if level is Level.GENTLE:
-        calm = "Slow, calm breathing may help tense muscles relax."
-        needs.append(Need("breathing", kind=ExerciseKind.BREATHING, reason=calm, optional=True))
+def _region_needs(answers: Answers) -> list[Need]:
+    """An exercise for each region (and for the hamstrings unless they are not tight)."""
+    regions, needs = answers.region_set, []
     if Region.LOWER_BACK in regions:
         needs.append(Need("lower-back", frozenset({Muscle.LUMBAR}), area="lower back", muscle=Muscle.LUMBAR))
         if answers.hamstrings_tight != "no":
@@ -96,18 +92,23 @@ def coverage_needs(answers: Answers, level: Level) -> list[Need]:
         needs.append(
             Need("neck or upper-back", frozenset({Muscle.NECK, Muscle.UPPER_BACK}), area=area, muscle=main)
         )
-    strong = "Strength work that grows over the weeks is what helps backs most in the long run."
+    return needs
+
+
+def coverage_needs(answers: Answers, level: Level) -> list[Need]:
+    """What every plan for this person holds, most important first."""
+    owned = owned_muscles(answers.region_set)
+    needs = []
+    if level is Level.GENTLE:
+        calm = "Slow, calm breathing may help tense muscles relax."
+        needs.append(Need("breathing", kind=ExerciseKind.BREATHING, reason=calm, optional=True))
+    needs += _region_needs(answers)
+    strong = "Guidelines advise exercise first for back pain, with strength work that grows over the weeks."
     needs.append(Need("strength", owned, ExerciseKind.STRENGTH, reason=strong))
-    if Region.NECK in regions:
-        neck = "Deep neck and shoulder-blade strength is what neck pain guidelines advise most."
-        needs.append(
-            Need(
-                "neck strength",
-                frozenset({Muscle.NECK, Muscle.UPPER_BACK}),
-                ExerciseKind.STRENGTH,
-                reason=neck,
-            )
-        )
+    if Region.NECK in answers.region_set:
+        neck = "Neck pain guidelines advise strength work for the deep neck and shoulder-blade muscles."
+        upper = frozenset({Muscle.NECK, Muscle.UPPER_BACK})
+        needs.append(Need("neck strength", upper, ExerciseKind.STRENGTH, reason=neck))
     if answers.age >= OLDER_ADULT or answers.falls_last_year:
         steady = "Balance and getting up from a chair keep you steady and independent."
         needs.append(
