@@ -6,8 +6,11 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
-from tests.strategies import base_answers
+from tests.strategies import base_answers, valid_answers
+from unknot.content.loader import default_library
 from unknot.content.schema import Library
 from unknot.core.answers import AnswersError
 from unknot.services import catalog
@@ -148,3 +151,36 @@ def test_a_plan_walks_and_teaches(library: Library) -> None:
 def test_under_sixteen_is_sent_to_a_doctor() -> None:
     with pytest.raises(AnswersError, match="children and young people under 16 needs a doctor"):
         catalog.assess_answers(json.dumps(base_answers(age=15)), None)  # type: ignore[arg-type]
+
+
+def test_arm_symptoms_leave_out_stretches_that_pull_on_the_arm_nerves(library: Library) -> None:
+    result = assess(library, regions=["neck", "upper_back"], arm_symptoms=True)
+    assert not any(has_tag(library, i, "arm_nerve_tension") for i in items(result))
+    assert any("nerves of the arm" in note for note in result["advice"])
+
+
+def test_sciatica_advice_says_when_it_becomes_an_emergency(library: Library) -> None:
+    [note] = [n for n in assess(library, leg_symptoms="one_leg")["advice"] if "below the knee" in n]
+    assert "emergency department" in note and "both legs" in note
+
+
+def floor_trips(positions: list[str]) -> int:
+    """How many times a person gets down to the floor, playing the items in order."""
+    on_floor = [p in FLOOR for p in positions]
+    return sum(1 for before, now in zip([False, *on_floor], on_floor, strict=False) if now and not before)
+
+
+@settings(max_examples=150, deadline=None)
+@given(answers=valid_answers(red_flags=st.just([])))
+def test_first_plans_are_short_start_easy_and_get_down_to_the_floor_at_most_twice(
+    answers: dict[str, Any],
+) -> None:
+    library = default_library()
+    result = catalog.assess_answers(json.dumps(answers), library).model_dump(mode="json")
+    assume(result["plan"] is not None)
+    chosen = items(result)
+    harder = {e.harder for e in library.exercises.values()}
+    assert not harder & {i["id"] for i in chosen}, "a harder version is reached by progressing"
+    assert not any(library.exercises[i["id"]].pattern == "walk" for i in chosen), "walking is its own goal"
+    assert len(chosen) <= 10
+    assert floor_trips([i["position"] for i in chosen]) <= 2

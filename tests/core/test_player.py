@@ -115,7 +115,7 @@ def test_back_restarts_the_exercise_then_goes_to_the_previous(library: Library) 
 
 def test_stop_ends_early(library: Library) -> None:
     player = Player(build_phases(plan_for(library), library.exercises))
-    player.tick(PREPARE_SECONDS + 1000)
+    player.tick(PREPARE_SECONDS + 60)
     player.stop()
     assert player.finished and player.index < len(player.phases)
     assert len(player.items_done()) >= 1

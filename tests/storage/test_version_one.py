@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from typing import Any
 
+import pytest
 import sqlalchemy as sa
 from alembic import command
 
@@ -14,7 +15,20 @@ from tests.strategies import base_answers
 from unknot.content.schema import Library
 from unknot.core.answers import answers_from_dict
 from unknot.core.clock import FixedClock
-from unknot.services import Context, backup, catalog, checkins, exports, plans, progress
+from unknot.core.errors import NotAllowedError
+from unknot.services import (
+    Context,
+    backup,
+    catalog,
+    checkins,
+    exports,
+    intake,
+    plans,
+    progress,
+    reminders,
+    sessions,
+    today,
+)
 from unknot.settings import Settings
 from unknot.storage import repository
 from unknot.storage.engine import alembic_config, database_engine, open_store
@@ -118,6 +132,11 @@ def write_at_0004(settings: Settings, journal: dict[str, list[dict[str, Any]]]) 
         for table, rows in journal.items():
             stored = [{**row, "triage": _triage(row)} for row in rows] if table == "assessments" else rows
             connection.execute(meta.tables[table].insert(), stored)
+            if connection.dialect.name == "postgresql":  # as ids from the sequence would have left it
+                next_id = f"(SELECT MAX(id) FROM {table}) + 1"
+                connection.execute(
+                    sa.text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), {next_id}, false)")
+                )
     engine.dispose()
 
 
@@ -141,6 +160,12 @@ def test_a_version_one_database_is_upgraded_by_its_migration(settings: Settings,
     document = json.loads(exports.export(ctx, "json").body)
     assert [s["completed"] for s in document["sessions"]] == [False, True], "one of many is not a session"
     assert progress.progress(ctx).escalation.level.value == "self_care"
+    assert today.status(ctx).next_step == "answer_again", "the new safety questions come first"
+    with pytest.raises(NotAllowedError, match="answer them again"):
+        sessions.record(ctx)
+    assert reminders.desk_stretches(ctx) == ()
+    intake.save_assessment(ctx, answers_from_dict(base_answers()))
+    assert sessions.record(ctx).session.completed, "answered again: the programme goes on"
     ctx.store.close()
 
 

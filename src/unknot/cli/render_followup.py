@@ -19,7 +19,7 @@ from unknot.core.questionnaires import Due, Response
 from unknot.core.today import NextStep
 from unknot.present.care import escalation_banner, warning_banner
 from unknot.present.progress import progress_stats
-from unknot.present.words import SEEK_CARE_WORDS, score
+from unknot.present.words import ANSWER_AGAIN_WORDS, SEEK_CARE_WORDS, score
 from unknot.services.checkins import CheckinOutcome
 from unknot.services.today import TodayStatus
 
@@ -80,6 +80,7 @@ def history_table(days: list[HistoryDay], shown: int) -> Group | Text:
 NEXT_STEP_WORDS = {
     NextStep.START: "Run 'unknot start' to answer a few questions and get your programme.",
     NextStep.SEEK_CARE: SEEK_CARE_WORDS,
+    NextStep.ANSWER_AGAIN: f"{ANSWER_AGAIN_WORDS}: 'unknot start'.",
     NextStep.CHECKIN: "Check in: 'unknot checkin'.",
     NextStep.SESSION: "Play today's session: 'unknot session'.",
     NextStep.DONE: "All done for today. Well done.",

@@ -138,7 +138,7 @@ def choose_therapy(answers: Answers, therapies: Mapping[TherapyId, Therapy]) -> 
     if answers.inflammation_signs:
         kind, lead = TherapyId.COLD, "You noticed swelling, redness or warmth over the sore area."
     else:
-        kind, lead = TherapyId.HEAT, "Your muscles feel tight and stiff, with no sign of swelling."
+        kind, lead = TherapyId.HEAT, "You noticed no swelling, redness or warmth over the sore area."
     if kind in ruled_out_therapies(answers):
         return None
     therapy = therapies[kind]
@@ -156,8 +156,7 @@ def advisories(answers: Answers, safety: Safety) -> list[str]:
     clinician's all-clear."""
     long_pain = answers.duration_days > TWELVE_WEEKS
     applies = {
-        "age_over_50_new_pain": (answers.age >= 50 and answers.duration_days < 90)
-        or (answers.age >= 60 and long_pain),
+        "age_over_50_new_pain": (answers.age >= 50 and not long_pain) or (answers.age >= 60 and long_pain),
         "age_under_20": answers.age < 20,
         "not_improving_month": answers.duration_days >= 28,
         "inflammatory_pattern": answers.morning_stiffness and answers.age < 45 and long_pain,

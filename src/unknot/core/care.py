@@ -15,6 +15,7 @@ class CareNow:
     triage: CareLevel | None  # of the saved assessment; None before any
     escalation: Escalation
     has_plan: bool
+    outdated: bool = False  # the assessment predates today's safety questions: answer them again
 
     @property
     def level(self) -> CareLevel:
@@ -23,8 +24,10 @@ class CareNow:
 
     @property
     def may_exercise(self) -> bool:
-        """A session may be played or recorded: a self-care plan, and no warning sign waiting."""
-        return self.has_plan and self.triage is CareLevel.SELF_CARE and not self.escalation.blocks_sessions
+        """A session may be played or recorded: a self-care plan made with today's safety questions,
+        and no warning sign waiting."""
+        self_care = self.has_plan and self.triage is CareLevel.SELF_CARE
+        return self_care and not self.outdated and not self.escalation.blocks_sessions
 
     @property
     def may_use_heat_or_cold(self) -> bool:

@@ -104,11 +104,12 @@ def coverage_needs(answers: Answers, level: Level) -> list[Need]:
         needs.append(Need("breathing", kind=ExerciseKind.BREATHING, reason=calm, optional=True))
     needs += _region_needs(answers)
     strong = "Guidelines advise exercise first for back pain, with strength work that grows over the weeks."
-    needs.append(Need("strength", owned, ExerciseKind.STRENGTH, reason=strong))
+    trunk = Muscle.LUMBAR if Region.LOWER_BACK in answers.region_set else Muscle.UPPER_BACK
+    needs.append(Need("strength", owned, ExerciseKind.STRENGTH, reason=strong, muscle=trunk))
     if Region.NECK in answers.region_set:
         neck = "Neck pain guidelines advise strength work for the deep neck and shoulder-blade muscles."
         upper = frozenset({Muscle.NECK, Muscle.UPPER_BACK})
-        needs.append(Need("neck strength", upper, ExerciseKind.STRENGTH, reason=neck))
+        needs.append(Need("neck strength", upper, ExerciseKind.STRENGTH, reason=neck, muscle=Muscle.NECK))
     if answers.age >= OLDER_ADULT or answers.falls_last_year:
         steady = "Balance and getting up from a chair keep you steady and independent."
         needs.append(

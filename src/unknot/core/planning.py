@@ -17,6 +17,9 @@ from unknot.core.result import Plan, PlanItem
 
 CAP_TENTHS = {Level.GENTLE: 200, Level.STANDARD: 300}
 AIM_TENTHS = {Level.GENTLE: 120, Level.STANDARD: 200}
+# Exercises added beyond what the plan must hold stop here: a few done well beat many done once.
+MAX_ITEMS = {Level.GENTLE: 6, Level.STANDARD: 8}
+WALK_PATTERN = "walk"  # the daily walking goal covers it
 HOME_EQUIPMENT = frozenset({"chair", "wall", "mat", "towel"})
 FLOOR = (Position.LYING, Position.KNEELING)
 WHOLE_BODY_TAGS = frozenset({"balance", "sit_to_stand"})
@@ -25,7 +28,7 @@ MIN_ITEM_TENTHS = 5
 MAX_HAMSTRINGS_WHEN_NOT_TIGHT = 2
 NO_NECK_CIRCLES_FROM = 65
 GENTLE_FROM_PAIN = 7  # pain now from which the plan is gentle
-# Warm-up order: mobility, then strength, then stretches, breathing last; the floor last within each.
+# Warm-up order: mobility, then strength, then stretches, breathing last.
 KIND_ORDER = (
     ExerciseKind.MOBILITY,
     ExerciseKind.STRENGTH,
@@ -47,12 +50,15 @@ def item_tenths(dose: Dose) -> int:
 
 def is_safe(exercise: Exercise, answers: Answers) -> bool:
     """The safe-position rules: no floor without `floor_ok` or in pregnancy, no spinal flexion with
-    osteoporosis, no neck circles from 65, no nerve stretches with symptoms below one knee."""
+    osteoporosis, no neck circles from 65, no nerve stretches with symptoms below one knee (nor,
+    beyond the contract, arm nerve stretches with arm symptoms)."""
     if exercise.position in FLOOR and (not answers.floor_ok or answers.pregnant):
         return False
     if answers.osteoporosis and exercise.spinal_flexion:
         return False
     if answers.age >= NO_NECK_CIRCLES_FROM and exercise.pattern == "neck_circles":
+        return False
+    if answers.arm_symptoms and "arm_nerve_tension" in exercise.tags:
         return False
     return not (answers.leg_symptoms == "one_leg" and "nerve_tension" in exercise.tags)
 
@@ -63,9 +69,14 @@ def is_region_true(exercise: Exercise, owned: frozenset[Muscle]) -> bool:
 
 
 def candidates(answers: Answers, library: Library, level: Level) -> list[Pick]:
+    """The exercises a first plan may hold: safe, at home, with a dose at its level; not a harder
+    version (reached by progressing), and no walk (the walking goal is its own)."""
     owned = owned_muscles(answers.region_set)
+    harder = {e.harder for e in library.exercises.values()}
     found = []
     for exercise in sorted(library.exercises.values(), key=lambda e: e.id):
+        if exercise.id in harder or exercise.pattern == WALK_PATTERN:
+            continue
         dose = prescribed_dose(exercise, level, longer_holds=needs_longer_holds(exercise, answers.age))
         home = set(exercise.equipment) <= HOME_EQUIPMENT
         if dose is not None and home and is_safe(exercise, answers) and is_region_true(exercise, owned):
@@ -74,8 +85,11 @@ def candidates(answers: Answers, library: Library, level: Level) -> list[Pick]:
 
 
 class _Builder:
-    def __init__(self, options: list[Pick], cap: int, hamstring_limit: int | None) -> None:
+    def __init__(
+        self, options: list[Pick], cap: int, hamstring_limit: int | None, *, off_floor: bool = False
+    ) -> None:
         self.options, self.cap, self.hamstring_limit = options, cap, hamstring_limit
+        self.off_floor = off_floor  # prefer chair and standing work (older adults)
         self.picks: list[Pick] = []
 
     @property
@@ -103,6 +117,7 @@ class _Builder:
             key=lambda o: (
                 -sum(n.fits(o.exercise) for n in outstanding),
                 need.muscle is not None and o.exercise.targets[0] is not need.muscle,
+                self.off_floor and o.exercise.position in FLOOR,
                 o.tenths,
                 o.exercise.id,
             ),
@@ -125,18 +140,27 @@ class _Builder:
         return unmet
 
 
-def _fill_to_aim(builder: _Builder, needs: list[Need], aim: int) -> None:
-    """Top the plan up towards its aim, a need at a time, for variety."""
-    while builder.total < aim:
+def _fill_to_aim(builder: _Builder, needs: list[Need], aim: int, most: int) -> None:
+    """Top the plan up towards its aim, a need at a time, for variety, up to `most` exercises."""
+    while builder.total < aim and len(builder.picks) < most:
         added = False
         for need in needs:
-            pick = builder.best(need, []) if builder.total < aim else None
+            room = builder.total < aim and len(builder.picks) < most
+            pick = builder.best(need, []) if room else None
             if pick is not None:
                 pick.explain(need)
                 builder.picks.append(pick)
                 added = True
         if not added:
             return
+
+
+def _warm_up_order(pick: Pick) -> tuple[int, int]:
+    """Mobility, strength, stretches, breathing last; within them the positions run down to the floor
+    and back up in turn, so a person gets down to the floor as few times as possible."""
+    kind = KIND_ORDER.index(pick.exercise.kind)
+    position = POSITION_ORDER.index(pick.exercise.position)
+    return kind, position if kind % 2 == 0 else -position
 
 
 def _to_item(pick: Pick, level: Level, age: int) -> PlanItem:
@@ -163,15 +187,15 @@ def build_plan(
     person needs; and advice naming what safety left out."""
     level = plan_level(answers, fresh_strain)
     limit = MAX_HAMSTRINGS_WHEN_NOT_TIGHT if answers.hamstrings_tight == "no" else None
-    builder = _Builder(candidates(answers, library, level), CAP_TENTHS[level], limit)
-    needs = coverage_needs(answers, level)
-    unmet = builder.cover(needs)
-    builder.cover(fill_needs(answers, cause_ids, library))
-    _fill_to_aim(builder, fill_needs(answers, cause_ids, library, variety=True), AIM_TENTHS[level])
-    ordered = sorted(
-        builder.picks,
-        key=lambda p: (KIND_ORDER.index(p.exercise.kind), POSITION_ORDER.index(p.exercise.position)),
-    )
+    older = answers.age >= NO_NECK_CIRCLES_FROM
+    builder = _Builder(candidates(answers, library, level), CAP_TENTHS[level], limit, off_floor=older)
+    unmet = builder.cover(coverage_needs(answers, level))
+    for cause_need in fill_needs(answers, cause_ids, library):
+        if len(builder.picks) < MAX_ITEMS[level]:
+            builder.cover([cause_need])
+    variety = fill_needs(answers, cause_ids, library, variety=True)
+    _fill_to_aim(builder, variety, AIM_TENTHS[level], MAX_ITEMS[level])
+    ordered = sorted(builder.picks, key=_warm_up_order)
     plan = Plan(
         level="gentle" if level is Level.GENTLE else "standard",
         total_minutes=builder.total / 10,

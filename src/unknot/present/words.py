@@ -42,6 +42,11 @@ def dose_lines(exercise: Exercise) -> list[str]:
 
 # The next step while care comes first (an escalation, or an assessment that says to see a clinician).
 SEEK_CARE_WORDS = "See a clinician first (see above): unknot suggests no session until then."
+# The next step when the saved assessment predates the safety questions asked today.
+ANSWER_AGAIN_WORDS = (
+    "unknot now asks more safety questions than when you last answered. Please answer them again "
+    "before your next session"
+)
 # Asked at every check-in, before the warning signs one by one.
 NEW_SIGNS_QUESTION = "Since your last check-in, has any new warning sign appeared"
 

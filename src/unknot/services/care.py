@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from unknot.core.care import CareNow
+from unknot.core.result import CONTRACT_VERSION
 from unknot.services import plans, progress
 from unknot.services.context import Context
 
@@ -11,4 +12,5 @@ def now(ctx: Context) -> CareNow:
     current = plans.current(ctx)
     triage = current.assessment.triage if current else None
     has_plan = current is not None and current.plan is not None
-    return CareNow(triage, progress.progress(ctx).escalation, has_plan)
+    outdated = current is not None and current.assessment.contract < CONTRACT_VERSION
+    return CareNow(triage, progress.progress(ctx).escalation, has_plan, outdated)

@@ -14,6 +14,7 @@ from unknot.core.preferences import Preferences
 from unknot.core.progress import Escalation
 from unknot.core.progression import flared
 from unknot.core.result import CurrentPlan, Plan
+from unknot.present.words import ANSWER_AGAIN_WORDS
 from unknot.services import care, plans, preferences, reminders
 from unknot.services.context import Context
 from unknot.storage import repository
@@ -48,6 +49,8 @@ def _playable(ctx: Context) -> tuple[CurrentPlan, Plan, Escalation]:
     current = plans.self_care_plan(ctx)
     assert current.plan is not None  # a self-care plan always has one
     allowed = care.now(ctx)
+    if allowed.outdated and not allowed.escalation.blocks_sessions:
+        raise NotAllowedError(f"session: {ANSWER_AGAIN_WORDS} ('unknot start')")
     if not allowed.may_exercise:
         raise UrgentCareError(allowed.escalation)
     return current, current.plan, allowed.escalation

@@ -26,9 +26,11 @@ class Position(StrEnum):
 
 
 Equipment = Literal["chair", "wall", "mat", "towel", "ball", "foam_roller", "table"]
-# Tags the planning rules use: balance work, standing up from a chair, and stretches that pull on a
-# nerve (not for a leg with symptoms below the knee).
-Tag = Literal["balance", "sit_to_stand", "nerve_tension"]
+# Tags the planning rules use.
+# balance, sit_to_stand: whole-body function; nerve_tension: pulls on the sciatic nerve (left out with
+# symptoms below one knee); arm_nerve_tension: pulls on the nerves of the arm (left out with arm
+# symptoms).
+Tag = Literal["balance", "sit_to_stand", "nerve_tension", "arm_nerve_tension"]
 
 
 class Level(StrEnum):
