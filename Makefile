@@ -29,6 +29,8 @@ test: lint typecheck unit
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/cli.py
+	$(BIN)/python bench/exports.py
 
 bench-breaks: $(STAMP)
 	$(BIN)/python bench/breaks.py

@@ -58,6 +58,7 @@ ABSENT = Feature("absent", routers=_routers, nav=(("/hello", "Absent"),), availa
 def client(home: Path) -> Iterator[TestClient]:
     app = create_app(Settings(home=home), features=[*FEATURES, HELLO])
     with TestClient(app, base_url="http://127.0.0.1:8765") as test_client:
+        test_client.get(f"/?token={app.state.access_token}")  # signed in, as `unknot serve`'s address does
         yield test_client
 
 
@@ -91,7 +92,7 @@ def test_a_feature_adds_pages_navigation_and_the_permissions_it_needs(client: Te
 def test_without_a_feature_none_of_it_is_there(home: Path) -> None:
     app = create_app(Settings(home=home), features=[*FEATURES, ABSENT])
     with TestClient(app, base_url="http://127.0.0.1:8765") as client:
-        page = client.get("/")
+        page = client.get(f"/?token={app.state.access_token}")
         assert "/hello" not in page.text and client.get("/hello").status_code == 404
         assert "camera=()" in page.headers["permissions-policy"]
         assert "media-src" not in page.headers["content-security-policy"]

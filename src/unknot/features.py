@@ -41,6 +41,7 @@ class Feature:
 
     name: str
     commands: Callable[[], typer.Typer] | None = None  # the group `unknot NAME`
+    summary: str = ""  # its line in `unknot --help`, shown without loading it: its help's first line
     routers: Callable[[], list[APIRouter]] = list
     nav: tuple[tuple[str, str], ...] = ()  # (address, label) in the web app's navigation
     permissions: dict[str, str] = field(default_factory=dict)  # Permissions-Policy, e.g. camera: (self)
@@ -56,4 +57,10 @@ def _breaks_commands() -> typer.Typer:
 
 # The features unknot ships. The break reminders come with the base install (they need D-Bus only on
 # Linux, through the pure-Python jeepney).
-FEATURES: tuple[Feature, ...] = (Feature("breaks", commands=_breaks_commands),)
+FEATURES: tuple[Feature, ...] = (
+    Feature(
+        "breaks",
+        commands=_breaks_commands,
+        summary="Break reminders: run, install, status, pause, resume, stats, simulate.",
+    ),
+)

@@ -27,6 +27,13 @@ def test_simulate_prints_the_contract_json() -> None:
         ("{", "trace: not valid JSON"),
         ('{"activity": [[3, 1]]}', "activity[0]: start must be less than end"),
         ('{"activity": [], "settings": {"work_minutes": -1}}', "settings.work_minutes: "),
+        # Extreme values are refused at once instead of running for hours.
+        ('{"activity": [[0, 1e300]]}', "trace: 1e+300 active seconds would prompt more than 100,000"),
+        (
+            '{"activity": [[0, 100]], "settings": '
+            '{"work_minutes": 1, "natural_break_minutes": 0.5, "snooze_minutes": 1e-300}}',
+            "trace: 100 active seconds would prompt more than",
+        ),
     ],
 )
 def test_invalid_trace_exits_2_with_one_line(text: str, first: str) -> None:

@@ -20,7 +20,7 @@ def one_error_line(done: object) -> str:
     assert done.returncode == 2, done.stdout  # type: ignore[attr-defined]
     lines = done.stderr.splitlines()  # type: ignore[attr-defined]
     assert len(lines) == 1, done.stderr  # type: ignore[attr-defined]
-    assert "Traceback" not in lines[0]
+    assert "Traceback" not in lines[0] and "\x1b" not in lines[0]
     return lines[0]
 
 
@@ -88,6 +88,10 @@ def test_history_shows_notes_verbatim_and_the_recent_days(home: Path) -> None:
         (["--pain", "3", "--date", "2999-01-01"], "date"),
         (["--pain", "3", "--date", "yesterday"], "date"),
         (["--stiffness", "3"], "pain"),
+        (["--pain", "²"], "pain"),
+        (["--pain", "1" * 5000], "pain"),
+        (["--pain", "3", "--date", "2026-W01-1"], "date"),
+        (["--pain", "5\n6\x1b[2J"], "pain"),  # quoted in the error: still one line, no escape code
     ],
 )
 def test_invalid_checkin_exits_2_naming_the_field_and_writes_nothing(args: list[str], field: str) -> None:

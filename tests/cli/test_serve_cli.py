@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import signal
 import socket
+import stat
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,29 +45,43 @@ def start_serving(home: Path, *args: str) -> subprocess.Popen[str]:
     )
 
 
-def test_serves_the_app_and_stops_cleanly_on_ctrl_c(home: Path) -> None:
-    port = free_port()
-    server = start_serving(home, "--port", str(port))
+def first_line(server: subprocess.Popen[str]) -> str:
+    assert server.stdout is not None
+    return server.stdout.readline().strip()
+
+
+def test_serves_the_app_behind_its_token_and_stops_cleanly_on_ctrl_c(home: Path) -> None:
+    server = start_serving(home, "--port", "0")
     try:
-        assert server.stdout is not None
-        line = server.stdout.readline()
-        assert line.strip() == f"unknot is running at http://127.0.0.1:{port}/ (Ctrl+C to stop)"
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:
+        address = first_line(server)
+        match = re.fullmatch(r"http://127\.0\.0\.1:(\d+)/\?token=([\w-]{40,})", address)
+        assert match, address
+        port, token = match.groups()
+        runtime = json.loads((home / "serve.json").read_text(encoding="utf-8"))
+        assert runtime == {"address": f"http://127.0.0.1:{port}", "token": token, "pid": server.pid}
+        assert stat.S_IMODE(os.stat(home / "serve.json").st_mode) == 0o600
+        with pytest.raises(urllib.error.HTTPError) as locked:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10)
+        assert locked.value.code == 401 and "address it printed" in locked.value.read().decode()
+        browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+        with browser.open(address, timeout=10) as response:  # the cookie, then the page
             assert response.status == 200 and "unknot" in response.read().decode()
+            assert response.url == f"http://127.0.0.1:{port}/", "the token leaves the address bar"
     finally:
         server.send_signal(signal.SIGINT)
         code = server.wait(timeout=15)
     assert server.stderr is not None and server.stderr.read() == ""
     assert code == 130, "stopped by Ctrl+C, as a shell reports it"
+    assert not (home / "serve.json").exists(), "the token goes with the server"
 
 
 def test_an_exposed_address_is_warned_about(home: Path) -> None:
     server = start_serving(home, "--host", "0.0.0.0", "--port", str(free_port()))
     try:
+        assert first_line(server).startswith("http://127.0.0.1:")
         assert server.stdout is not None
         warning = server.stdout.readline()
         assert warning.startswith("Warning: listening on 0.0.0.0: other machines on your network")
-        assert server.stdout.readline().startswith("unknot is running at http://127.0.0.1:")
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=15)
@@ -83,7 +101,7 @@ def test_a_taken_port_is_a_clear_error_before_anything_is_announced(taken_port: 
 @pytest.mark.parametrize(
     ("args", "start"),
     [
-        (["--port", "70000"], "port: must be from 1 to 65535, not 70000"),
+        (["--port", "70000"], "port: must be from 0 (any free port) to 65535, not 70000"),
         (["--host", "no-such-host.invalid"], "host: cannot listen on 'no-such-host.invalid'"),
         (["--host", "192.0.2.1"], "host: cannot listen on 192.0.2.1 port 8765"),
     ],

@@ -15,6 +15,7 @@ from unknot.core.reminders import (
     Nudges,
     ReminderSettings,
     Stretch,
+    WebApp,
     break_notice,
     hold_reason,
     in_quiet_hours,
@@ -79,14 +80,22 @@ def test_water_is_spread_over_an_active_day_and_standing_follows_its_minutes() -
 
 
 def test_the_notices_say_what_to_do() -> None:
-    settings = ReminderSettings(work_minutes=45, water_glasses=6, web="http://127.0.0.1:8765")
-    linked = break_notice(settings, STRETCH, link=True)
+    settings = ReminderSettings(work_minutes=45, water_glasses=6)
+    web = WebApp("http://127.0.0.1:8765", "s3cret-Token_1")
+    linked = break_notice(settings, STRETCH, web)
     assert linked.summary == "Time for a break: 45 minutes of activity"
-    assert "Chin tucks: Sit tall." in linked.body and "/exercises/chin_tucks" in linked.body
-    assert "http" not in break_notice(settings, STRETCH, link=False).body
-    unplanned = break_notice(settings, None, link=True).body
+    assert "Chin tucks: Sit tall." in linked.body
+    assert linked.body.endswith("http://127.0.0.1:8765/exercises/chin_tucks?token=s3cret-Token_1")
+    assert "http" not in break_notice(settings, STRETCH, None).body, "no web app running: no link"
+    unplanned = break_notice(settings, None, web).body
     assert "move about" in unplanned and "stretch" not in unplanned, "no stretch outside a plan"
+    assert "http" not in unplanned
     assert "6 glasses" in nudge_notice(settings, EventKind.WATER_PROMPTED).body
+
+
+def test_a_token_is_carried_whole_in_the_link() -> None:
+    odd = WebApp("http://[::1]:9000", "a b/c?d&e=é")
+    assert odd.page("/exercises/x") == "http://[::1]:9000/exercises/x?token=a%20b%2Fc%3Fd%26e%3D%C3%A9"
 
 
 def test_settings_travel_through_the_config_file() -> None:

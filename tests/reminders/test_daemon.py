@@ -15,11 +15,11 @@ from tests.reminders.conftest import move_mouse
 from tests.reminders.notification_server import NotificationServer
 
 
-def start_daemon(desktop: dict[str, str], home: Path) -> subprocess.Popen[str]:
+def start_daemon(desktop: dict[str, str], home: Path, poll: str = "0.2") -> subprocess.Popen[str]:
     env = {**os.environ, **desktop, "UNKNOT_HOME": str(home)}
     env.pop("WAYLAND_DISPLAY", None)
     return subprocess.Popen(
-        [sys.executable, "-m", "unknot", "breaks", "run", "--poll", "0.2"],
+        [sys.executable, "-m", "unknot", "breaks", "run", "--poll", poll],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -99,8 +99,10 @@ def test_pause_and_a_second_instance(
     daemon = start_daemon(desktop, home)
     try:
         wait_for((home / "breaks-state.json").exists)
-        twin = start_daemon(desktop, home)
+        config = (home / "breaks-config.json").read_bytes()
+        twin = start_daemon(desktop, home, poll="60")
         assert twin.wait(timeout=20) == 0 and "already running" in twin.stderr.read()
+        assert (home / "breaks-config.json").read_bytes() == config, "the running one still polls fast"
         assert run_unknot("breaks", "pause", "--minutes", "5").returncode == 0
         assert ok_json("breaks", "status", "--json")["paused_until"]
         move_mouse(desktop, 5)

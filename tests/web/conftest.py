@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import threading
 import time
@@ -25,16 +26,24 @@ FAST = 0.002
 
 @pytest.fixture
 def client(home: Path) -> Iterator[TestClient]:
+    """The app over HTTP, signed in as `unknot serve`'s address does it (`?token=`)."""
     app = create_app(Settings(home=home, time_scale=FAST))
     with TestClient(app, base_url="http://127.0.0.1:8765") as test_client:
+        assert test_client.get(f"/?token={app.state.access_token}").status_code == 200
         yield test_client
 
 
+@pytest.fixture
+def stranger(client: TestClient) -> TestClient:
+    """Another client of the same running app, without the token (another local user)."""
+    return TestClient(client.app, base_url="http://127.0.0.1:8765")
+
+
 def csrf_of(client: TestClient) -> str:
-    client.get("/")
-    token = client.cookies.get("unknot_csrf")
-    assert token
-    return token
+    """This launch's CSRF token, as a form on a page carries it."""
+    found = re.search(r'name="csrf" value="([^"]+)"', client.get("/checkin").text)
+    assert found
+    return found.group(1)
 
 
 def _free_port() -> int:
@@ -45,18 +54,28 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def server(home: Path) -> Iterator[str]:
+def server(home: Path) -> Iterator[Served]:
     """The app served by uvicorn on a free loopback port, as `unknot serve` does (timers sped up)."""
     yield from serve(Settings(home=home, time_scale=FAST))
 
 
 @pytest.fixture
-def realtime_server(home: Path) -> Iterator[str]:
+def realtime_server(home: Path) -> Iterator[Served]:
     """The same, with timers at their real pace (for tests that control the page's clock)."""
     yield from serve(Settings(home=home))
 
 
-def serve(settings: Settings) -> Iterator[str]:
+class Served(str):
+    """The address of a running app; `.login` is the address with its token, as `unknot serve` prints."""
+
+    token: str
+
+    @property
+    def login(self) -> str:
+        return f"{self}/?token={self.token}"
+
+
+def serve(settings: Settings) -> Iterator[Served]:
     port = _free_port()
     app = create_app(settings)
     running = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
@@ -65,7 +84,9 @@ def serve(settings: Settings) -> Iterator[str]:
     deadline = time.monotonic() + 10
     while not running.started and time.monotonic() < deadline:
         time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
+    served = Served(f"http://127.0.0.1:{port}")
+    served.token = app.state.access_token
+    yield served
     running.should_exit = True
     thread.join(timeout=10)
 
@@ -105,18 +126,25 @@ class Visit:
 
 
 @pytest.fixture
-def visit(browser: Browser, server: str) -> Iterator[Visit]:
+def visit(browser: Browser, server: Served) -> Iterator[Visit]:
     yield from open_visit(browser, server)
 
 
 @pytest.fixture
-def realtime_visit(browser: Browser, realtime_server: str) -> Iterator[Visit]:
+def realtime_visit(browser: Browser, realtime_server: Served) -> Iterator[Visit]:
     yield from open_visit(browser, realtime_server)
 
 
-def open_visit(browser: Browser, server: str) -> Iterator[Visit]:
-    context = browser.new_context(viewport={"width": 1100, "height": 900})
-    page = context.new_page()
+def signed_in(browser: Browser, server: Served, **options: Any) -> Page:
+    """A new browser context that came in through the app's token address (its first page)."""
+    page = browser.new_context(**options).new_page()
+    page.goto(server.login)
+    return page
+
+
+def open_visit(browser: Browser, server: Served) -> Iterator[Visit]:
+    page = signed_in(browser, server, viewport={"width": 1100, "height": 900})
+    context = page.context
     seen = Visit(page, server)
     page.on("console", lambda message: message.type == "error" and seen.errors.append(message.text))
     page.on("pageerror", lambda error: seen.errors.append(str(error)))

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.web.conftest import Visit
+from tests.web.conftest import Served, Visit, signed_in
 from tests.web.intake_steps import answer_details, answer_safety, answer_where, welcome
 
 PAGES = [
@@ -130,9 +130,9 @@ def test_main_pages_meet_wcag_aa_contrast(visit: Visit, theme: str) -> None:
     visit.shot(f"intake-{theme}")
 
 
-def test_phone_width_has_no_sideways_scrolling(browser: Browser, server: str) -> None:
-    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
-    page = context.new_page()
+def test_phone_width_has_no_sideways_scrolling(browser: Browser, server: Served) -> None:
+    page = signed_in(browser, server, viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    context = page.context
     self_care_intake(page, server)
     for path in [*PAGES, "/session"]:
         page.goto(server + path)
@@ -148,14 +148,14 @@ def test_phone_width_has_no_sideways_scrolling(browser: Browser, server: str) ->
     context.close()
 
 
-def test_reduced_motion_stops_the_animations(browser: Browser, server: str) -> None:
-    context = browser.new_context(reduced_motion="reduce")
-    page = context.new_page()
+def test_reduced_motion_stops_the_animations(browser: Browser, server: Served) -> None:
+    page = signed_in(browser, server, reduced_motion="reduce")
+    context = page.context
     page.goto(server + "/exercises/cat_cow")
     page.wait_for_load_state("load")
     assert page.evaluate("document.querySelector('svg.figure').animationsPaused()") is True
     context.close()
-    moving = browser.new_context(reduced_motion="no-preference").new_page()
+    moving = signed_in(browser, server, reduced_motion="no-preference")
     moving.goto(server + "/exercises/cat_cow")
     assert moving.evaluate("document.querySelector('svg.figure').animationsPaused()") is False
 

@@ -1,41 +1,85 @@
-"""The `unknot` command: one Typer app, one module per command group, and the features' groups."""
+"""The `unknot` command: one Typer app, one module per command group, and the features' groups.
+
+Commands are loaded lazily (see `lazy.py`): `unknot --help` imports none of them, and `unknot today`
+imports only the module of `today`.
+"""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable
+from functools import partial
+from typing import TYPE_CHECKING
 
 import typer
 
 from unknot import __version__
-from unknot.cli import exercises, lessons, preferences
-from unknot.cli.assess import assess_command
-from unknot.cli.care import cleared_command
-from unknot.cli.common import with_clear_errors
-from unknot.cli.daily import checkin_command, history_command, today_command
-from unknot.cli.exchange import export_command, import_command, report_command
-from unknot.cli.followup import progress_command, questionnaire_command
-from unknot.cli.serve import serve_command
-from unknot.cli.session import session_command
-from unknot.cli.start import start_command
-from unknot.cli.therapy import therapy_command
-from unknot.content.loader import shipped_ids
+from unknot.cli.lazy import PLAIN_HELP, Lazy, lazy_group
 from unknot.features import FEATURES, Feature
 
-COMMANDS: dict[str, Callable[..., None]] = {
-    "start": start_command,
-    "assess": assess_command,
-    "today": today_command,
-    "checkin": checkin_command,
-    "session": session_command,
-    "therapy": therapy_command,
-    "history": history_command,
-    "progress": progress_command,
-    "questionnaire": questionnaire_command,
-    "cleared": cleared_command,
-    "export": export_command,
-    "import": import_command,
-    "report": report_command,
-    "serve": serve_command,
+if TYPE_CHECKING:
+    from typer._click import Command
+
+# Each command and group: where it lives ("module:attribute", a function or a Typer group) and its
+# line in `unknot --help`: the first sentence of its own help (a test compares them).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "start": (
+        "unknot.cli.start:start_command",
+        "Answer a few questions and get your assessment and daily programme.",
+    ),
+    "assess": (
+        "unknot.cli.assess:assess_command",
+        "Assess your answers: red flags, likely contributing causes, heat or cold, and a daily plan.",
+    ),
+    "today": ("unknot.cli.daily:today_command", "Today's plan, what is done, and the next step."),
+    "checkin": (
+        "unknot.cli.daily:checkin_command",
+        "Record today's check-in: pain, stiffness, a note and any warning signs (asks when no options).",
+    ),
+    "session": (
+        "unknot.cli.session:session_command",
+        "Play today's programme step by step, with timers and cues; or record it with --done.",
+    ),
+    "therapy": (
+        "unknot.cli.therapy:therapy_command",
+        "Time a heat or cold application, with its safety checks; it never runs past 20 minutes.",
+    ),
+    "history": (
+        "unknot.cli.daily:history_command",
+        "Your journal day by day: pain, stiffness, sessions, notes.",
+    ),
+    "progress": (
+        "unknot.cli.followup:progress_command",
+        "Progress so far: pain against your baseline, adherence, trends, and whether to see a professional.",
+    ),
+    "questionnaire": (
+        "unknot.cli.followup:questionnaire_command",
+        "Answer a questionnaire: asks, item by item, when no answers are given.",
+    ),
+    "cleared": (
+        "unknot.cli.care:cleared_command",
+        "Record a clinician's all-clear for a warning sign, or for the pain rules of an escalation.",
+    ),
+    "export": (
+        "unknot.cli.exchange:export_command",
+        "Write the journal to standard output or a file: json, csv, fhir (an R4 Bundle) or ics (the daily "
+        "session).",
+    ),
+    "import": (
+        "unknot.cli.exchange:import_command",
+        "Read an exported journal into an empty data folder: all or nothing.",
+    ),
+    "report": (
+        "unknot.cli.exchange:report_command",
+        "Write a one-to-two page summary for a clinician: assessment, plan, adherence, trends, scores.",
+    ),
+    "serve": (
+        "unknot.cli.serve:serve_command",
+        "Start the web app and print its private address (with this launch's token) on the first line.",
+    ),
+    "exercises": ("unknot.cli.exercises:app", "Browse the exercise library."),
+    "lessons": ("unknot.cli.lessons:app", "Short lessons on back pain: list them, or read one."),
+    "settings": ("unknot.cli.preferences:app", "Show or change your preferences."),
 }
 
 
@@ -43,7 +87,41 @@ def _help(name: str, command: Callable[..., None]) -> str | None:
     """A command's help; the questionnaire command's names the questionnaires of the content."""
     if name != "questionnaire":
         return None
-    return f"{command.__doc__} Questionnaires: {', '.join(shipped_ids('questionnaires'))}."
+    from unknot.content.loader import shipped_ids
+
+    return f"{command.__doc__}\n\nQuestionnaires: {', '.join(shipped_ids('questionnaires'))}."
+
+
+def _built(name: str, register: Callable[[typer.Typer], object]) -> Command:
+    """One command or group, built as if it had been registered on the root app."""
+    from unknot.cli.common import with_clear_errors
+
+    holder = typer.Typer(rich_markup_mode=PLAIN_HELP)
+    register(holder)
+    return typer.main.get_group(with_clear_errors(holder)).commands[name]
+
+
+def _load(target: str, name: str) -> Command:
+    """Import the command or group at `target` ("module:attribute") and build it."""
+    module, _, attribute = target.partition(":")
+    found = getattr(importlib.import_module(module), attribute)
+    if isinstance(found, typer.Typer):
+        return _built(name, lambda holder: holder.add_typer(found, name=name))
+    return _built(name, lambda holder: holder.command(name, help=_help(name, found))(found))
+
+
+def _feature_group(commands: Callable[[], typer.Typer], name: str) -> Command:
+    group = commands()
+    return _built(name, lambda holder: holder.add_typer(group, name=name))
+
+
+def lazy_commands(features: Iterable[Feature] = FEATURES) -> dict[str, Lazy]:
+    """Every command and group of the command line, none of them loaded yet."""
+    commands = {name: Lazy(partial(_load, target), line) for name, (target, line) in COMMANDS.items()}
+    for feature in features:
+        if feature.commands is not None:
+            commands[feature.name] = Lazy(partial(_feature_group, feature.commands), feature.summary)
+    return commands
 
 
 def _version(value: bool) -> None:
@@ -56,19 +134,13 @@ def build_cli(features: Iterable[Feature] = FEATURES) -> typer.Typer:
     """The whole command line: unknot's commands and groups, and each feature's group."""
     cli = typer.Typer(
         name="unknot",
+        cls=lazy_group(lazy_commands(features)),
         help="A local-first self-care coach for back pain from stiff, tight muscles. Not a medical device.",
         no_args_is_help=True,
         add_completion=False,
         pretty_exceptions_enable=False,
+        rich_markup_mode=PLAIN_HELP,
     )
-    for name, command in COMMANDS.items():
-        cli.command(name, help=_help(name, command))(command)
-    cli.add_typer(exercises.app, name="exercises")
-    cli.add_typer(lessons.app, name="lessons")
-    cli.add_typer(preferences.app, name="settings")
-    for feature in features:
-        if feature.commands is not None:
-            cli.add_typer(feature.commands(), name=feature.name)
 
     @cli.callback()
     def root(
@@ -78,7 +150,7 @@ def build_cli(features: Iterable[Feature] = FEATURES) -> typer.Typer:
     ) -> None:
         """unknot: assess, relieve, guide, prevent, follow up."""
 
-    return with_clear_errors(cli)
+    return cli
 
 
 def main() -> None:

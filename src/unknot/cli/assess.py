@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from unknot.cli.common import console, context_from_env, library, print_json, read_input
+from unknot.cli.common import MiB, console, context_from_env, library, print_json, read_input
 from unknot.cli.render import render_assessment
 from unknot.core.answers import parse_answers
 from unknot.services import catalog, intake
@@ -20,7 +20,7 @@ def assess_command(
     ] = False,
 ) -> None:
     """Assess your answers: red flags, likely contributing causes, heat or cold, and a daily plan."""
-    text = read_input(answers, "answers")
+    text = read_input(answers, "answers", MiB)
     lib = library()
     parsed = parse_answers(text)
     result = (

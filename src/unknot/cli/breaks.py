@@ -11,6 +11,7 @@ import typer
 from rich.table import Table
 
 from unknot.cli.common import (
+    MiB,
     console,
     context_from_env,
     fail,
@@ -18,12 +19,15 @@ from unknot.cli.common import (
     read_input,
     settings_from_env,
 )
+from unknot.cli.lazy import PLAIN_HELP
 from unknot.core.breaks import TraceError, parse_trace, simulate
 from unknot.core.reminders import COUNTED, SHOWN
 from unknot.reminders import autostart, control
 from unknot.services import breaks
 
-app = typer.Typer(help="Break reminders: run, install, status, pause, resume, stats, simulate.")
+app = typer.Typer(
+    help="Break reminders: run, install, status, pause, resume, stats, simulate.", rich_markup_mode=PLAIN_HELP
+)
 
 
 @app.command("simulate")
@@ -32,7 +36,7 @@ def simulate_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Run the break engine over a recorded trace of activity (see docs/contracts/breaks.md)."""
-    text = read_input(trace, "trace")
+    text = read_input(trace, "trace", 64 * MiB)
     try:
         result = simulate(*parse_trace(json.loads(text)))
     except json.JSONDecodeError as exc:

@@ -6,7 +6,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable
-from typing import Any, NoReturn, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 from pydantic import ValidationError
@@ -16,8 +16,11 @@ from unknot.content.loader import default_library
 from unknot.content.schema import Library
 from unknot.core.clock import SystemClock
 from unknot.core.errors import UserError
-from unknot.services import Context, open_context
+from unknot.present.text import plain_text
 from unknot.settings import Settings
+
+if TYPE_CHECKING:
+    from unknot.services import Context
 
 INVALID = 2
 P = ParamSpec("P")
@@ -29,8 +32,10 @@ def console() -> Console:
 
 
 def fail(message: str, code: int = INVALID) -> NoReturn:
-    """Print one line on standard error and exit (2 by default: invalid input)."""
-    print(message, file=sys.stderr)
+    """Print one line on standard error and exit (2 by default: invalid input). A message that quotes
+    something with line breaks (a file's text, a library's error) is still one line."""
+    line = " ".join(part.strip() for part in message.splitlines() if part.strip())
+    print(plain_text(line), file=sys.stderr)  # it may quote what was typed or imported
     raise typer.Exit(code)
 
 
@@ -81,16 +86,26 @@ def settings_from_env() -> Settings:
 
 def context_from_env() -> Context:
     """The person's unknot, wired from the environment: the one place the real clock is chosen."""
+    from unknot.services import open_context  # the store: only for commands that use it
+
     return open_context(settings_from_env(), SystemClock(), library())
 
 
-def read_input(path: str, field: str) -> str:
-    """Read a file, or standard input for '-', turning OS errors into a one-line error."""
-    if path == "-":
-        return sys.stdin.read()
+MiB = 1024 * 1024
+
+
+def read_input(path: str, field: str, most: int) -> str:
+    """Read a file, or standard input for '-', of at most `most` bytes (so `/dev/zero` is refused,
+    not read until memory runs out), turning OS and encoding errors into a one-line error."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            return handle.read()
+        if path == "-":
+            data = sys.stdin.buffer.read(most + 1)
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read(most + 1)
+        if len(data) > most:
+            fail(f"{field}: {path} is larger than {most // MiB} MiB; is it the right file?")
+        return data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8 text"
         fail(f"{field}: cannot read {path}: {reason}")

@@ -5,23 +5,40 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.markup import escape
 
-from unknot.cli.common import console, context_from_env, fail, read_input
+from unknot.cli.common import MiB, console, context_from_env, fail, read_input
 from unknot.services import backup, exports, reports
 
 
 def export_command(
     format_: Annotated[str, typer.Option("--format", help="json (importable), csv, fhir or ics.")] = "json",
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write to this file (whole or not at all), not to stdout.")
+    ] = None,
 ) -> None:
-    """Write the journal to standard output: json, csv, fhir (an R4 Bundle) or ics (the daily session)."""
+    """Write the journal to standard output or a file: json, csv, fhir (an R4 Bundle) or ics (the
+    daily session). It is written as it is read, so memory stays flat however long the journal."""
+    if out is not None:
+        _folder_of(out)
     exported = exports.export(context_from_env(), format_)
-    sys.stdout.buffer.write(exported.body)
-    sys.stdout.flush()
+    if out is None:
+        for chunk in exported.chunks:
+            sys.stdout.buffer.write(chunk)
+        sys.stdout.flush()
+        return
+    write_whole(out, exported.chunks)
+    console().print(f"Wrote the journal ({format_}) to {escape(str(out))}.")
+
+
+def _folder_of(out: Path) -> None:
+    if not out.parent.is_dir():
+        fail(f"out: the folder {out.parent} does not exist")
 
 
 def report_command(
@@ -32,27 +49,40 @@ def report_command(
     if kind not in reports.FORMATS:
         written = " or ".join(f".{k}" for k in reports.FORMATS)
         fail(f"out: the report is written as {written}, not '{out.suffix or out.name}'")
-    if not out.parent.is_dir():
-        fail(f"out: the folder {out.parent} does not exist")
+    _folder_of(out)
     report = reports.render(context_from_env(), kind)
-    write_whole(out, report.body)
+    write_whole(out, report.chunks)
     console().print(f"Wrote the report to {escape(str(out))}.")
 
 
-def write_whole(path: Path, body: bytes) -> None:
-    """Write a file so that it is either complete or untouched: a temporary file, then a rename."""
-    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as handle:
-        handle.write(body)
-        temporary = Path(handle.name)
-    os.chmod(temporary, 0o600)
-    temporary.replace(path)
+def write_whole(path: Path, chunks: Iterable[bytes]) -> None:
+    """Write a file so that it is either complete or untouched: a private temporary file beside it,
+    written chunk by chunk and synced, then renamed over it. A disk that refuses is one line."""
+    try:
+        descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    except OSError as exc:
+        fail(f"out: cannot write in {path.parent}: {exc.strerror or exc}")
+    temporary = Path(name)
+    try:
+        with open(descriptor, "wb") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+            handle.flush()
+            os.fsync(handle.fileno())
+        temporary.replace(path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        fail(f"out: cannot write {path}: {exc.strerror or exc}; nothing was written")
+    except BaseException:  # an error while reading the journal, Ctrl+C: no file, not half a file
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def import_command(
     file: Annotated[str, typer.Argument(metavar="FILE", help="An exported journal (JSON), or - for stdin.")],
 ) -> None:
     """Read an exported journal into an empty data folder: all or nothing."""
-    text = read_input(file, "import")
+    text = read_input(file, "import", 512 * MiB)
     counts = backup.import_document(context_from_env(), text)
     summary = ", ".join(f"{n} {what}" for what, n in counts.items())
     console().print(f"Imported {summary}.")

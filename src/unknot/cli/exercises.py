@@ -7,11 +7,14 @@ from typing import Annotated
 import typer
 
 from unknot.cli.common import console, library, print_json
+from unknot.cli.lazy import PLAIN_HELP
 from unknot.cli.render import exercise_panel, exercises_table
 from unknot.content.schema import ExerciseKind, Muscle, Position
 from unknot.services import catalog
 
-app = typer.Typer(help="Browse the exercise library.", invoke_without_command=True)
+app = typer.Typer(
+    help="Browse the exercise library.", invoke_without_command=True, rich_markup_mode=PLAIN_HELP
+)
 
 
 @app.callback()

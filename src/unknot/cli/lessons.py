@@ -10,10 +10,15 @@ from rich.panel import Panel
 from rich.table import Table
 
 from unknot.cli.common import console, context_from_env, print_json
+from unknot.cli.lazy import PLAIN_HELP
 from unknot.content.schema import Lesson, Library
 from unknot.services import lessons
 
-app = typer.Typer(help="Short lessons on back pain: list them, or read one.", invoke_without_command=True)
+app = typer.Typer(
+    help="Short lessons on back pain: list them, or read one.",
+    invoke_without_command=True,
+    rich_markup_mode=PLAIN_HELP,
+)
 
 
 def lesson_record(lesson: Lesson, library: Library) -> dict[str, object]:

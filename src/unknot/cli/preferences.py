@@ -8,10 +8,13 @@ import typer
 from rich.table import Table
 
 from unknot.cli.common import console, context_from_env, fail, print_json
+from unknot.cli.lazy import PLAIN_HELP
 from unknot.core.preferences import Preferences
 from unknot.services import preferences
 
-app = typer.Typer(help="Show or change your preferences.", invoke_without_command=True)
+app = typer.Typer(
+    help="Show or change your preferences.", invoke_without_command=True, rich_markup_mode=PLAIN_HELP
+)
 
 
 def _table(prefs: Preferences) -> Table:

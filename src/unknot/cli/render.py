@@ -11,6 +11,7 @@ from unknot.cli.widgets import bullets
 from unknot.content.schema import Exercise, Library, TherapyId
 from unknot.core.result import Assessment, Plan
 from unknot.present.care import STOP_RULES_HEADING, Banner, flare_banner, triage_banner
+from unknot.present.text import plain_text
 from unknot.present.words import dose_lines, evidence_words, item_dose, therapy_cap
 
 TONES = {
@@ -41,7 +42,7 @@ def causes_table(result: Assessment) -> Table | Text:
     table.add_column("Cause", style="bold", no_wrap=True)
     table.add_column("Why")
     for cause in result.causes:
-        table.add_row(cause.name, cause.why)
+        table.add_row(Text(plain_text(cause.name)), Text(plain_text(cause.why)))
     return table
 
 
@@ -58,9 +59,11 @@ def plan_table(plan: Plan, library: Library) -> Table:
     table.add_column("Why")
     for number, item in enumerate(plan.items, start=1):
         dose = item_dose(item, library.exercises[item.id])
-        table.add_row(str(number), f"{item.name}\n[dim]{item.id}[/dim]", dose, f"{item.minutes:g}", item.why)
-    if plan.walking:
-        table.caption = f"And walk about {plan.walking.minutes_per_day:g} minutes a day. {plan.walking.why}"
+        name = Text.assemble(plain_text(item.name), "\n", (item.id, "dim"))
+        table.add_row(str(number), name, dose, f"{item.minutes:g}", Text(plain_text(item.why)))
+    if plan.walking:  # a stored plan's words (an import's, perhaps): shown as plain text
+        walk = f"And walk about {plan.walking.minutes_per_day:g} minutes a day. {plan.walking.why}"
+        table.caption = Text(plain_text(walk))
     return table
 
 
@@ -70,7 +73,8 @@ def render_assessment(console: Console, result: Assessment, library: Library) ->
     if result.therapy:
         advice = result.therapy
         cap = therapy_cap(library.therapies[TherapyId(advice.kind)])
-        console.print(Panel(advice.why, title=f"Relief: {advice.kind} for {advice.minutes} minutes. {cap}"))
+        title = f"Relief: {advice.kind} for {advice.minutes} minutes. {cap}"
+        console.print(Panel(Text(plain_text(advice.why)), title=title))
     if result.plan:
         console.print(plan_table(result.plan, library))
         names = [library.habits[h].name for h in result.plan.habits if h in library.habits]

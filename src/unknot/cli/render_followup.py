@@ -19,6 +19,7 @@ from unknot.core.questionnaires import Due, Response
 from unknot.core.today import NextStep
 from unknot.present.care import escalation_banner, warning_banner
 from unknot.present.progress import progress_stats
+from unknot.present.text import plain_text
 from unknot.present.words import ANSWER_AGAIN_WORDS, SEEK_CARE_WORDS, score
 from unknot.services.checkins import CheckinOutcome
 from unknot.services.today import TodayStatus
@@ -43,10 +44,11 @@ def checkin_outcome(outcome: CheckinOutcome, library: Library) -> Group:
 
 
 def _note_cell(checkin: Checkin | None) -> Text:
-    """The note as plain text (never markup: it is the user's own words), and any warning signs."""
+    """The note as plain text (never markup nor escape codes: it is the user's own words), and any
+    warning signs."""
     if checkin is None:
         return Text()
-    cell = Text(checkin.note)
+    cell = Text(plain_text(checkin.note))
     if checkin.red_flags:
         cell.append(" (warning signs)", style="red")
     return cell
@@ -94,7 +96,11 @@ def today_view(status: TodayStatus, library: Library) -> Group:
     current = status.current
     if current is not None and current.change_reason:
         parts.append(
-            Panel(current.change_reason, title=f"Plan changed on {current.changed_on}", border_style="cyan")
+            Panel(
+                Text(plain_text(current.change_reason)),
+                title=f"Plan changed on {current.changed_on}",
+                border_style="cyan",
+            )
         )
     if current is not None and current.plan is None:
         parts.append(triage_panel(current.assessment, library))

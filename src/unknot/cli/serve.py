@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import socket
 import threading
 import webbrowser
@@ -12,6 +13,7 @@ import typer
 from rich.markup import escape
 
 from unknot.cli.common import console, fail, settings_from_env
+from unknot.reminders.files import SERVE, write_json
 
 BACKLOG = 2048  # uvicorn's default
 
@@ -20,31 +22,45 @@ def serve_command(
     host: Annotated[
         str, typer.Option(help="Address to listen on. Keep 127.0.0.1 unless you mean it.")
     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
+    port: Annotated[int, typer.Option(help="Port to listen on (0: any free port).")] = 8765,
     open_browser: Annotated[bool, typer.Option("--open", help="Open the app in your browser.")] = False,
 ) -> None:
-    """Start the web app (the whole journey in your browser) and print its address."""
+    """Start the web app and print its private address (with this launch's token) on the first line."""
     import uvicorn
 
-    from unknot.web.app import create_app
-    from unknot.web.security import is_loopback
+    from unknot.web.app import create_app, freeze_heap
+    from unknot.web.security import Access, is_loopback
 
-    if not 1 <= port <= 65535:
-        fail(f"port: must be from 1 to 65535, not {port}")
-    out = console()
-    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    address = f"http://{'[' + shown + ']' if ':' in shown else shown}:{port}/"
+    if not 0 <= port <= 65535:
+        fail(f"port: must be from 0 (any free port) to 65535, not {port}")
+    settings = settings_from_env()
     listener = _listen(host, port)
+    access = Access.new()
+    address = _address(host, listener.getsockname()[1])
+    private = f"{address}/?token={access.token}"
+    app = create_app(settings, bind_host=host, access=access)
+    runtime = settings.home / SERVE
+    write_json(runtime, {"address": address, "token": access.token, "pid": os.getpid()})
+    print(private, flush=True)  # the first line: scripts and people copy it from here
+    out = console()
     if not is_loopback(host):
         out.print(
             f"[bold red]Warning:[/bold red] listening on {escape(host)}: other machines on your network "
-            "can reach unknot and your journal. Use --host 127.0.0.1 to keep it private."
+            "can reach unknot; only the address above, with its token, lets them in."
         )
-    app = create_app(settings_from_env(), bind_host=host)
-    out.print(f"unknot is running at {escape(address)} (Ctrl+C to stop)")
+    out.print("unknot is running: open the address above (Ctrl+C to stop).")
     if open_browser:
-        threading.Timer(1.0, webbrowser.open, args=(address,)).start()
-    uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[listener])
+        threading.Timer(1.0, webbrowser.open, args=(private,)).start()
+    freeze_heap()
+    try:
+        uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[listener])
+    finally:
+        runtime.unlink(missing_ok=True)
+
+
+def _address(host: str, port: int) -> str:
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    return f"http://{'[' + shown + ']' if ':' in shown else shown}:{port}"
 
 
 def _listen(host: str, port: int) -> socket.socket:

@@ -20,6 +20,7 @@ from unknot.cli.widgets import ask_score, progress_bar
 from unknot.content.schema import Exercise
 from unknot.core.player import Player
 from unknot.present.player import SAFETY_WORDS, WORDS, phase_view
+from unknot.present.text import plain_text
 from unknot.present.words import session_verdict
 from unknot.services import Context, sessions
 from unknot.services.sessions import SessionStart, UrgentCareError
@@ -111,7 +112,7 @@ def session_command(
     if escalation:
         out.print(escalation)
     if start.current.change_reason:
-        out.print(Text(start.current.change_reason, style="cyan"))
+        out.print(Text(plain_text(start.current.change_reason), style="cyan"))
     guided_session(ctx, start, out, date)
 
 

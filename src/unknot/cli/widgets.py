@@ -6,9 +6,12 @@ from rich.console import Console
 from rich.prompt import FloatPrompt, IntPrompt
 from rich.text import Text
 
+from unknot.present.text import plain_text
+
 
 def bullets(lines: list[str]) -> Text:
-    return Text("\n".join(f"• {line}" for line in lines))
+    """Lines as a bulleted list, in plain text (some are stored words: an assessment's reasons)."""
+    return Text("\n".join(f"• {plain_text(line)}" for line in lines))
 
 
 def progress_bar(fraction: float, width: int = 50) -> Text:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 RESPONSES = ("take", "snooze", "skip")
+MOST_PROMPTS = 100_000  # a year of eight-hour days with a prompt every 5 minutes is about 35,000
 
 
 class TraceError(ValueError):
@@ -101,6 +102,8 @@ def simulate(
 ) -> Simulation:
     """Run the engine over a whole trace; a missing response is `take`."""
     settings.check()
+    active = sum((Fraction(e) - Fraction(s) for s, e in activity), Fraction(0))
+    _check_prompt_count(settings, active, len(activity))
     engine = BreakEngine(settings)
     prompts: list[tuple[float, str]] = []
     for raw_start, raw_end in activity:
@@ -110,9 +113,19 @@ def simulate(
             engine.respond(answer)
             prompts.append((float(due), answer))
             start = due
-    active = sum(Fraction(e) - Fraction(s) for s, e in activity)
     breaks = [(float(a), float(b)) for a, b in engine.natural_breaks]
     return Simulation(prompts, breaks, float(active))
+
+
+def _check_prompt_count(settings: BreakSettings, active: Fraction, periods: int) -> None:
+    """Refuse a trace that would prompt more than MOST_PROMPTS times (it would run for hours): each
+    prompt needs at least the snooze length of activity, or falls at the start of a period."""
+    shortest = Fraction(min(settings.snooze_minutes, settings.work_minutes)) * 60
+    if active / shortest + periods > MOST_PROMPTS:
+        raise TraceError(
+            f"trace: {float(active):g} active seconds would prompt more than {MOST_PROMPTS:,} times with "
+            f"these settings; give a shorter trace or longer work and snooze minutes"
+        )
 
 
 SETTING_KEYS = ("work_minutes", "natural_break_minutes", "snooze_minutes")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from unknot.core.answers import RED_FLAG_IDS
 from unknot.core.errors import UserError
+from unknot.core.parsing import calendar_date, whole_number
 
 MAX_NOTE = 2000
 
@@ -30,11 +31,8 @@ def parse_date(text: str | None, today: dt.date, field: str = "date") -> dt.date
     """An ISO date (YYYY-MM-DD) that is not in the future; today when none is given."""
     if text is None:
         return today
-    try:
-        day = dt.date.fromisoformat(text)
-    except ValueError:
-        raise JournalInputError(f"{field}: '{text}' is not a date in the form YYYY-MM-DD") from None
-    if len(text) != 10:
+    day = calendar_date(text)
+    if day is None:
         raise JournalInputError(f"{field}: '{text}' is not a date in the form YYYY-MM-DD")
     if day > today:
         raise JournalInputError(f"{field}: {text} is in the future")
@@ -57,11 +55,6 @@ def required_score(text: str | int | None, field: str) -> int:
     value = parse_score(text, field, required=True)
     assert value is not None  # parse_score raises when a required score is missing
     return value
-
-
-def whole_number(text: str) -> int | None:
-    """The whole number written in `text` (ASCII digits, maybe a minus sign), or None."""
-    return int(text) if text.lstrip("-").isdigit() and text.isascii() else None
 
 
 def make_checkin(

@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from unknot.core.checkins import Checkin, JournalInputError, whole_number
+from unknot.core.checkins import Checkin, JournalInputError
+from unknot.core.parsing import whole_number
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
@@ -64,12 +65,23 @@ class HistoryPage:
     pages: int
 
 
-def page_of_history(days: list[HistoryDay], page_text: str | None, size: int) -> HistoryPage:
-    """One page of the history, newest first; page 1 is the latest `size` days with entries."""
-    pages = max(1, -(-len(days) // size))
+def page_count(days: int, size: int) -> int:
+    """How many pages of `size` days `days` days with entries make (one, when there are none)."""
+    return max(1, -(-days // size))
+
+
+def page_number(page_text: str | None, pages: int) -> int:
+    """The page asked for (the first when none is)."""
     number = 1 if page_text is None else whole_number(page_text.strip())
     if number is None or not 1 <= number <= pages:
         raise JournalInputError(f"page: must be a whole number from 1 to {pages}, not '{page_text}'")
+    return number
+
+
+def page_of_history(days: list[HistoryDay], page_text: str | None, size: int) -> HistoryPage:
+    """One page of the history, newest first; page 1 is the latest `size` days with entries."""
+    pages = page_count(len(days), size)
+    number = page_number(page_text, pages)
     newest_first = days[::-1]
     return HistoryPage(newest_first[(number - 1) * size : number * size], number, pages)
 

@@ -86,13 +86,6 @@ def _window(checkins: list[Checkin], today: dt.date) -> list[Checkin]:
     return [c for c in checkins if first <= c.date <= today]
 
 
-def _adherence(sessions: list[SessionRecord], start: dt.date | None, today: dt.date) -> float:
-    if start is None:
-        return 0.0
-    days = {s.date for s in sessions if s.completed and start <= s.date <= today}
-    return len(days) / ((today - start).days + 1)
-
-
 def _still_active(flag: str, checkin: Checkin, clearances: list[Clearance], intakes: list[Intake]) -> bool:
     if flag in EMERGENCY_FLAGS:
         since = checkin.recorded_at
@@ -155,15 +148,34 @@ def _silenced(clearances: list[Clearance], today: dt.date) -> bool:
     return any(c.flag == ESCALATION and 0 <= (today - c.date).days < SILENCED_DAYS for c in clearances)
 
 
+@dataclass(frozen=True)
+class JournalWindow:
+    """What progress reads of a journal as of a day: windows a database can read without the rest."""
+
+    first: list[Checkin]  # the first BASELINE_COUNT check-ins dated on or before the day
+    recent: list[Checkin]  # the check-ins of the WINDOW_DAYS days up to the day
+    flagged: list[Checkin]  # every check-in up to the day that reported a warning sign
+    session_days: int  # days from the first check-in to the day with a completed session
+
+
+def journal_window(checkins: list[Checkin], sessions: list[SessionRecord], today: dt.date) -> JournalWindow:
+    """The window of a whole journal (anything dated after `today` is ignored)."""
+    known = sorted((c for c in checkins if c.date <= today), key=lambda c: c.date)
+    start = known[0].date if known else None
+    days = {s.date for s in sessions if s.completed and start is not None and start <= s.date <= today}
+    flagged = [c for c in known if c.red_flags]
+    return JournalWindow(known[:BASELINE_COUNT], _window(known, today), flagged, len(days))
+
+
 def escalate(
     report: Progress,
-    checkins: list[Checkin],
+    window: JournalWindow,
     today: dt.date,
     clearances: list[Clearance],
     intakes: list[Intake],
 ) -> Escalation:
-    flag_rule = _red_flag_rule(checkins, clearances, intakes)
-    pain = [] if _silenced(clearances, today) else _pain_rules(report, _window(checkins, today), today)
+    flag_rule = _red_flag_rule(window.flagged, clearances, intakes)
+    pain = [] if _silenced(clearances, today) else _pain_rules(report, window.recent, today)
     levels = [flag_rule[0]] if flag_rule else []
     levels += [CareLevel.SEE_CLINICIAN] * len(pain)
     reasons = ([flag_rule[1]] if flag_rule else []) + pain
@@ -178,16 +190,24 @@ def evaluate(
     intakes: list[Intake] | None = None,
 ) -> Progress:
     """The journal as of `today`; anything dated after it is ignored."""
-    known = sorted((c for c in checkins if c.date <= today), key=lambda c: c.date)
+    return evaluate_window(journal_window(checkins, sessions, today), today, clearances, intakes)
+
+
+def evaluate_window(
+    window: JournalWindow,
+    today: dt.date,
+    clearances: list[Clearance] | None = None,
+    intakes: list[Intake] | None = None,
+) -> Progress:
+    """The same as `evaluate`, from the window of the journal as of `today` (`journal_window`)."""
     cleared = [c for c in clearances or [] if c.date <= today]
     saved = [i for i in intakes or [] if i.at.date() <= today]
-    start = known[0].date if known else None
-    baseline = fmean(c.pain for c in known[:BASELINE_COUNT]) if known else None
-    recent = _window(known, today)
+    start = window.first[0].date if window.first else None
+    baseline = fmean(c.pain for c in window.first) if window.first else None
+    recent = window.recent
     latest = fmean(c.pain for c in recent) if recent else None
     change = None if not baseline or latest is None else (latest - baseline) / baseline * 100
-    report = Progress(
-        start, baseline, latest, change, _adherence(sessions, start, today), Escalation(), len(recent)
-    )
-    escalation = escalate(report, known, today, cleared, saved)
-    return Progress(start, baseline, latest, change, report.adherence, escalation, len(recent))
+    adherence = window.session_days / ((today - start).days + 1) if start else 0.0
+    report = Progress(start, baseline, latest, change, adherence, Escalation(), len(recent))
+    escalation = escalate(report, window, today, cleared, saved)
+    return Progress(start, baseline, latest, change, adherence, escalation, len(recent))

@@ -7,12 +7,22 @@ those 7 days no worse than in the 7 days before. Doses move within the content's
 last one, an exercise moves to its harder version (or back to its easier one) when that is safe for
 the person. The plan stays within its time cap, and the walking goal moves with it. Only what was
 recorded after the last change counts.
+
+"A check-in after a session" is the next one: the first rating dated after the session's day, and
+only when it is dated 1 or 2 days (`FOLLOW_UP_DAYS`) after it. Soreness that exercise provokes shows
+within a day or two, and people skip a day's check-in now and then, so two days catches the next
+check-in without reaching into the next week: a rating a week later says more about that week than
+about the session. It is compared with the last rating dated on or before the session's day. It must
+have been recorded after the last change: one recorded before it was already seen by that change,
+and a later rating does not take its place.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 from statistics import fmean
 
 from unknot.content.schema import Exercise, Level
@@ -27,6 +37,7 @@ ORDER = (Level.GENTLE, Level.STANDARD, Level.ADVANCED)
 FLARE_POINTS = 2
 SESSIONS_TO_PROGRESS = 4
 WEEK = dt.timedelta(days=7)
+FOLLOW_UP_DAYS = 2
 
 
 @dataclass(frozen=True)
@@ -55,14 +66,22 @@ def _flare(sessions: list[SessionResult], since: dt.datetime) -> PlanChange | No
     return None
 
 
-def _worse_next_day(
+def _worse_after_session(
     sessions: list[SessionResult], ratings: list[Rating], since: dt.datetime
 ) -> PlanChange | None:
-    for s in (s for s in sessions if s.completed):
-        before = [r for r in ratings if r.date <= s.date]
-        after = [r for r in ratings if r.date > s.date and r.recorded_at > since]
-        if before and after and after[0].pain >= before[-1].pain + FLARE_POINTS:
-            then, now = before[-1], after[0]
+    """The first completed session whose follow-up rating is a flare (see the module's docstring).
+
+    `ratings` sorted by (date, recorded_at): one bisection per session, O(n log n) in all."""
+    dates = [r.date for r in ratings]
+    window = dt.timedelta(days=FOLLOW_UP_DAYS)
+    for s in sessions:
+        if not s.completed:
+            continue
+        cut = bisect_right(dates, s.date)  # ratings[:cut] are dated on or before the session's day
+        if cut == 0 or cut == len(ratings):
+            continue
+        then, now = ratings[cut - 1], ratings[cut]
+        if now.date - s.date <= window and now.recorded_at > since and now.pain >= then.pain + FLARE_POINTS:
             what = f"your pain on {now.date} ({now.pain}/10) was worse than before the session on {s.date}"
             return PlanChange(-1, f"{what} ({then.pain}/10), so the doses eased off")
     return None
@@ -73,10 +92,10 @@ def _good_week(
 ) -> PlanChange | None:
     if today - since.date() < WEEK:
         return None
-    week = [today - dt.timedelta(days=d) for d in range(1, 8)]
-    done = {s.date for s in sessions if s.completed and s.date in week}
-    this_week = [r.pain for r in ratings if r.date in week]
-    earlier = [r.pain for r in ratings if week[-1] - WEEK <= r.date < week[-1]]
+    first = today - WEEK  # the week is the 7 days before today; the one before it, the 7 before that
+    done = {s.date for s in sessions if s.completed and first <= s.date < today}
+    this_week = [r.pain for r in ratings if first <= r.date < today]
+    earlier = [r.pain for r in ratings if first - WEEK <= r.date < first]
     if len(done) < SESSIONS_TO_PROGRESS or not this_week:
         return None
     if earlier and fmean(this_week) > fmean(earlier):
@@ -89,11 +108,11 @@ def review(
     sessions: list[SessionResult], ratings: list[Rating], since: dt.datetime, today: dt.date
 ) -> PlanChange | None:
     """What should change in the plan last changed at `since`, if anything."""
-    sessions = sorted(sessions, key=lambda s: (s.date, s.recorded_at))
-    ratings = sorted(ratings, key=lambda r: r.date)
+    sessions = sorted(sessions, key=attrgetter("date", "recorded_at"))
+    ratings = sorted(ratings, key=attrgetter("date", "recorded_at"))
     return (
         _flare(sessions, since)
-        or _worse_next_day(sessions, ratings, since)
+        or _worse_after_session(sessions, ratings, since)
         or _good_week(sessions, ratings, since, today)
     )
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from unknot.content.schema import Questionnaire
 from unknot.core.errors import UserError
+from unknot.core.parsing import whole_number
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,10 @@ def ticks_to_answers(form: Questionnaire, ticked: list[int]) -> list[int]:
 def parse_numbers(text: str, field: str = "answers") -> list[int]:
     """Numbers separated by commas or spaces, as typed on a command line ("" gives none)."""
     parts = text.replace(",", " ").split()
-    if not all(p.isdigit() for p in parts):
+    numbers = [whole_number(p) for p in parts]
+    if any(n is None or n < 0 for n in numbers):
         raise UserError(f"{field}: give whole numbers separated by commas, e.g. 5,6,4; not '{text}'")
-    return [int(p) for p in parts]
+    return [n for n in numbers if n is not None]
 
 
 def next_due(form: Questionnaire, last: dt.date | None, today: dt.date) -> Due:

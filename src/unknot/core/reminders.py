@@ -9,7 +9,6 @@ this module decides.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, fields
@@ -19,6 +18,7 @@ from typing import Any
 from unknot.core.breaks import BreakSettings
 
 ACTIVE_DAY_SECONDS = 8 * 3600  # water reminders are spread over an 8-hour active day
+URL_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
 
 class EventKind(StrEnum):
@@ -76,6 +76,8 @@ def parse_event(line: str) -> BreakEvent | None:
     if kind not in COUNTED or at.tzinfo is None:
         return None
     seconds = event.get("seconds")
+    import hashlib  # here, not at the top: OpenSSL would add 4 MB to the daemon, which never needs it
+
     key = hashlib.sha256(line.encode()).hexdigest()
     return BreakEvent(key, at, kind, seconds if isinstance(seconds, int) else None)
 
@@ -114,7 +116,6 @@ class ReminderSettings:
     voice: bool = True
     poll_seconds: float = 5
     prompt_timeout_seconds: float = 120
-    web: str = ""  # the web app's address, for a link to the stretch's page
     stretches: tuple[Stretch, ...] = field(default=())
 
     def breaks(self) -> BreakSettings:
@@ -192,17 +193,30 @@ class Notice:
     spoken: str = ""
 
 
-def break_notice(settings: ReminderSettings, stretch: Stretch | None, link: bool) -> Notice:
-    """The break prompt, suggesting `stretch` from the person's plan (with a link to its page when
-    the web app runs); without one, just to stand up and move."""
+@dataclass(frozen=True)
+class WebApp:
+    """The web app as `unknot serve` announces it while it runs: its address (http://host:port) and
+    this launch's token, which lets a link in."""
+
+    address: str
+    token: str
+
+    def page(self, path: str) -> str:
+        token = "".join(chr(b) if chr(b) in URL_SAFE else f"%{b:02X}" for b in self.token.encode())
+        return f"{self.address}{path}?token={token}"
+
+
+def break_notice(settings: ReminderSettings, stretch: Stretch | None, web: WebApp | None) -> Notice:
+    """The break prompt, suggesting `stretch` from the person's plan (with a link to its page, token
+    included, when the web app runs); without one, just to stand up and move."""
     summary = f"Time for a break: {settings.work_minutes:g} minutes of activity"
     if stretch is None:
         body = "Stand up, move about and change position for a minute or two."
         return Notice(summary, body, "Time for a break. Stand up and move about.")
     body = f"Stand up and try {stretch.name}: {stretch.step}"
     body += f" Stop if: {stretch.stop_if}" if stretch.stop_if else ""
-    if link and settings.web:
-        body += f"\nPicture and steps: {settings.web}/exercises/{stretch.id}"
+    if web is not None:
+        body += f"\nPicture and steps: {web.page(f'/exercises/{stretch.id}')}"
     return Notice(summary, body, f"Time for a break. Try {stretch.name}.")
 
 

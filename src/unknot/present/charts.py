@@ -10,6 +10,7 @@ from markupsafe import Markup
 from unknot.core.history import HistoryDay, pains
 
 DAYS_IN_WEEK = 7  # the top of every sessions chart: a session every day
+CHART_WEEKS = 12
 
 WIDTH, HEIGHT, PAD = 640.0, 200.0, 28.0
 
@@ -66,7 +67,7 @@ def _float(value: int | None) -> float | None:
     return None if value is None else float(value)
 
 
-def weekly_counts(days: list[HistoryDay], weeks: int = 12) -> list[tuple[dt.date, int]]:
+def weekly_counts(days: list[HistoryDay], weeks: int = CHART_WEEKS) -> list[tuple[dt.date, int]]:
     """Completed sessions per week (weeks starting on Monday), the last `weeks` weeks with data."""
     counts: dict[dt.date, int] = {}
     for day in days:

@@ -6,7 +6,9 @@ Only the files in the data folder are read and written (the daemon shares nothin
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +35,7 @@ class DaemonStatus:
 
 
 def _alive(pid: object) -> bool:
-    if not isinstance(pid, int):
+    if isinstance(pid, bool) or not isinstance(pid, int) or not 0 < pid < 2**31:
         return False
     try:
         os.kill(pid, 0)
@@ -42,16 +44,33 @@ def _alive(pid: object) -> bool:
     return True
 
 
+def _seconds(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return 0.0
+    return float(value)
+
+
+def paused_until(folder: Path) -> float:
+    """The pause's end as a Unix time (0: none); a pause file that makes no sense is no pause, said in
+    one line on stderr."""
+    try:
+        return files.read_pause(folder)
+    except files.BadFileError as exc:
+        print(f"breaks: {exc}; taken as no pause", file=sys.stderr)
+        return 0.0
+
+
 def status(folder: Path) -> DaemonStatus:
     """Whether the daemon runs (its state file names a live process), and what it last reported."""
-    state = files.read_json(folder / files.STATE) or {}
+    state = files.read_json(folder / files.STATE)
+    state = state if isinstance(state, dict) else {}
     running = _alive(state.get("pid"))
-    pause = files.read_json(folder / files.PAUSE) or {}
-    until = float(pause.get("until", 0))
+    source = state.get("source")
+    until = paused_until(folder)
     return DaemonStatus(
         running=running,
-        source=state.get("source") if running else None,
-        minutes_since_break=round(float(state.get("work_seconds", 0)) / 60, 1) if running else None,
+        source=str(source) if running and source is not None else None,
+        minutes_since_break=round(_seconds(state.get("work_seconds")) / 60, 1) if running else None,
         paused_until=dt.datetime.fromtimestamp(until).isoformat(timespec="minutes")
         if until > time.time()
         else None,

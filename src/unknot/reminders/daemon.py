@@ -1,20 +1,20 @@
 """The reminder daemon: reads real idle time, feeds the break engine, shows prompts, logs what happened.
 
 It polls every few seconds. Activity since the last poll becomes an activity period for the engine
-(`unknot.core.breaks`), so a pause, a locked screen (no input) or a suspend (a jump of the wall clock
-that the monotonic clock did not see) long enough is a natural break and never a reason to prompt.
+(`unknot.core.breaks`), so a pause, a locked screen (no input) or a suspend (time the clock since boot
+counted and the monotonic clock did not) long enough is a natural break and never a reason to prompt.
+Its files failing (a full or read-only disk) only delays what it writes: it says so once and goes on.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import random
 import shutil
 import signal
-import socket
 import subprocess
-import time
 from fractions import Fraction
 from pathlib import Path
 from types import FrameType
@@ -34,8 +34,11 @@ from unknot.core.reminders import (
     nudge_notice,
 )
 from unknot.reminders import files
+from unknot.reminders.clocks import SystemClocks
 from unknot.reminders.idle import IdleSource
+from unknot.reminders.links import running_web_app
 from unknot.reminders.notify import Notifier
+from unknot.reminders.outbox import Outbox, Problems
 
 SUSPEND_SLACK = 10.0
 ACTIVE_WITHIN = 2.0
@@ -58,71 +61,73 @@ def fullscreen_focused() -> bool:
     return "_NET_WM_STATE_FULLSCREEN" in state.stdout
 
 
-def web_app_running(address: str) -> bool:
-    """Whether `unknot serve` answers at the address, so a link to the exercise's page will work."""
-    host, _, port = address.removeprefix("http://").partition(":")
-    try:
-        with socket.create_connection((host, int(port or 80)), timeout=0.2):
-            return True
-    except OSError:
-        return False
-
-
-class SystemClocks:
-    """Both clocks the daemon needs: monotonic (stops during suspend) and wall (does not)."""
-
-    monotonic = staticmethod(time.monotonic)
-    wall = staticmethod(time.time)
-
-
 class Daemon:
     def __init__(
         self, folder: Path, source: IdleSource, notifier: Notifier, clocks: SystemClocks | None = None
     ) -> None:
         self.folder, self.source, self.notifier = folder, source, notifier
         self.clocks = clocks or SystemClocks()
+        self.problems = Problems()
+        self.outbox = Outbox(folder, self.problems)
         self.settings = ReminderSettings()
         self.config_mtime = -1.0
         self.engine = BreakEngine(self.settings.breaks())
         self.nudges = Nudges(self.settings)
         self.reload()
         self.started = self.clocks.monotonic()
+        self.clock_readings = (self.started, self.clocks.since_boot())
         self.last_poll = self.offset = self.fed_until = 0.0
         self.previous_idle = float("inf")
-        self.last_wall = self.clocks.wall()
         self.pending: tuple[int, float] | None = None
         self.seen_breaks = self.sequence = 0
+        self.state_written: dict[str, object] | None = None
 
     def reload(self) -> None:
         """Reread the config file when it changed (unknot rewrites it when a setting changes)."""
         path = self.folder / files.CONFIG
-        mtime = path.stat().st_mtime if path.exists() else 0.0
-        if mtime != self.config_mtime:
-            self.settings = ReminderSettings.from_json(files.read_json(path) or {})
-            self.config_mtime = mtime
-            self.engine.settings = self.settings.breaks()
-            self.nudges.settings = self.settings
+        try:
+            mtime = path.stat().st_mtime
+        except OSError:
+            mtime = 0.0
+        if mtime == self.config_mtime:
+            return
+        self.config_mtime = mtime
+        try:
+            settings = ReminderSettings.from_json(files.read_json(path) or {})
+            settings.breaks().check()
+        except (TypeError, ValueError, AttributeError) as exc:
+            self.problems.report("config", f"{path}: not a reminders config ({exc}); settings kept")
+            return
+        self.problems.clear("config")
+        self.settings = settings
+        self.engine.settings = settings.breaks()
+        self.nudges.settings = settings
 
     def log(self, kind: EventKind, **extra: Any) -> None:
-        """Append an event; pid and sequence number make every line unique, so none is counted twice."""
+        """Record an event; pid and sequence number make every line unique, so none is counted twice."""
         self.sequence += 1
         at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-        event = {"at": at, "kind": kind.value, "pid": os.getpid(), "n": self.sequence, **extra}
-        files.append_event(self.folder, event)
+        self.outbox.add({"at": at, "kind": kind.value, "pid": os.getpid(), "n": self.sequence, **extra})
 
     def paused(self) -> bool:
-        pause = files.read_json(self.folder / files.PAUSE) or {}
-        return float(pause.get("until", 0)) > self.clocks.wall()
+        """Whether a pause runs now; a pause file that makes no sense is no pause (said once)."""
+        try:
+            until = files.read_pause(self.folder)
+        except files.BadFileError as exc:
+            self.problems.report("pause", f"{exc}; taken as no pause")
+            return False
+        self.problems.clear("pause")
+        return until > self.clocks.wall()
 
     def now(self) -> tuple[float, bool]:
         """Seconds on the engine's clock (monotonic time plus time spent suspended); and whether the
         machine was suspended since the last poll."""
-        mono, wall = self.clocks.monotonic() - self.started, self.clocks.wall()
-        slept = (wall - self.last_wall) - (mono + self.offset - self.last_poll)
+        awake, since_boot = self.clocks.monotonic(), self.clocks.since_boot()
+        slept = (since_boot - self.clock_readings[1]) - (awake - self.clock_readings[0])
+        self.clock_readings = (awake, since_boot)
         if slept > SUSPEND_SLACK:
             self.offset += slept
-        self.last_wall = wall
-        return mono + self.offset, slept > SUSPEND_SLACK
+        return awake - self.started + self.offset, slept > SUSPEND_SLACK
 
     def poll(self) -> None:
         self.reload()
@@ -140,6 +145,7 @@ class Daemon:
             self.fed_until = last_input
         self.previous_idle = idle
         self.last_poll = now
+        self.outbox.flush()
         self.write_state(paused)
 
     def feed(self, start: Fraction, end: Fraction) -> None:
@@ -163,8 +169,7 @@ class Daemon:
             self.log(EventKind.SUPPRESSED, reason=reason)
             return
         stretch = random.choice(self.settings.stretches) if self.settings.stretches else None
-        link = stretch is not None and bool(self.settings.web) and web_app_running(self.settings.web)
-        notice = break_notice(self.settings, stretch, link)
+        notice = break_notice(self.settings, stretch, running_web_app(self.folder) if stretch else None)
         self.pending = (self.notifier.show(*self.shown(notice), ACTIONS), self.clocks.monotonic())
         self.log(EventKind.PROMPTED, exercise=stretch.id if stretch else "")
 
@@ -193,17 +198,24 @@ class Daemon:
         self.pending = None
 
     def write_state(self, paused: bool) -> None:
-        files.write_json(
-            self.folder / files.STATE,
-            {
-                "pid": os.getpid(),
-                "source": self.source.name,
-                "work_seconds": float(self.engine.counter),
-                "waiting_for_answer": self.engine.awaiting,
-                "paused": paused,
-                "updated": self.clocks.wall(),
-            },
-        )
+        """The state file, written when what it says changed (or it was removed)."""
+        state: dict[str, object] = {
+            "pid": os.getpid(),
+            "source": self.source.name,
+            "work_seconds": int(self.engine.counter),
+            "waiting_for_answer": self.engine.awaiting,
+            "paused": paused,
+        }
+        path = self.folder / files.STATE
+        if state == self.state_written and os.path.lexists(path):
+            return
+        try:
+            files.write_json(path, state)
+        except OSError as exc:
+            self.problems.report("state", f"cannot write {files.describe(exc, path)}; trying again")
+            return
+        self.problems.clear("state")
+        self.state_written = state
 
     def run(self) -> None:
         """Poll until SIGTERM or SIGINT, waiting on the bus between polls (a click wakes it at once)."""
@@ -220,7 +232,9 @@ class Daemon:
             if self.pending:
                 self.notifier.close(self.pending[0])
             self.log(EventKind.STOPPED)
-            (self.folder / files.STATE).unlink(missing_ok=True)
+            self.outbox.close()
+            with contextlib.suppress(OSError):
+                (self.folder / files.STATE).unlink(missing_ok=True)
 
 
 class StopError(Exception):

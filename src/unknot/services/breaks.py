@@ -3,14 +3,17 @@
 The daemon never opens the database: it appends events to an outbox file in the data folder. They
 are moved into the journal by `ingest` (when the reminders start, when `unknot breaks stats` runs and
 when the web app starts); statistics count the journal's events and any still in the outbox, so
-they are complete without writing anything.
+they are complete without writing anything. A lock file beside the outbox lets several processes do
+this at once, while the daemon writes, with each event stored once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 
+from unknot.core.errors import UserError
 from unknot.core.reminders import BreakEvent, ReminderSettings, parse_event
 from unknot.reminders import files
 from unknot.services import preferences, reminders
@@ -18,32 +21,76 @@ from unknot.services.context import Context
 from unknot.storage import break_events
 
 
-def start(ctx: Context, poll_seconds: float) -> ReminderSettings:
-    """Before the daemon starts: its config written, and what it recorded so far in the journal."""
+def start(ctx: Context, poll_seconds: float) -> ReminderSettings | None:
+    """Before the daemon starts: its lock taken (handed over to it), its config written, and what it
+    recorded so far in the journal. When the reminders run already, None and nothing written: the
+    running daemon keeps its settings, and the one this hands over to says so and stops."""
+    folder = ctx.settings.home
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        lock = files.lock_daemon(folder)
+    except OSError as exc:
+        raise UserError(f"cannot lock {files.describe(exc, folder / files.DAEMON_LOCK)}") from None
+    if lock is None:
+        return None
     settings = reminders.write_config(ctx, preferences.get(ctx), poll_seconds)
     ingest(ctx)
+    files.hand_over(lock)
     return settings
 
 
-def _outbox_events(ctx: Context, taking: bool) -> list[BreakEvent]:
-    folder = ctx.settings.home
-    outbox, claimed = folder / files.OUTBOX, folder / files.OUTBOX_INGESTING
-    if taking and outbox.exists() and not claimed.exists():
-        outbox.replace(claimed)  # the daemon's next event starts a new outbox
-    lines: list[str] = []
-    for path in (claimed, outbox):
-        if path.exists():
-            lines += path.read_text(encoding="utf-8").splitlines()
+def _events(lines: list[str]) -> list[BreakEvent]:
     return [e for e in map(parse_event, lines) if e is not None]
 
 
+def _unsafe(exc: OSError) -> UserError:
+    return UserError(f"the reminders' outbox: {files.describe(exc)}")
+
+
 def ingest(ctx: Context) -> int:
-    """Move the daemon's outbox into the journal; safe to repeat (each line is stored once)."""
-    events = _outbox_events(ctx, taking=True)
-    with ctx.store.writing() as db:
-        added = break_events.add(db, events) if events else 0
-    (ctx.settings.home / files.OUTBOX_INGESTING).unlink(missing_ok=True)
+    """Move the daemon's outbox into the journal; safe to repeat and to run in several processes at once
+    (each line is stored once). Returns how many events were new. Nothing moves while the data folder
+    is read-only: the statistics still count the outbox."""
+    folder, added = ctx.settings.home, 0
+    if not files.outbox_waiting(folder):
+        return 0
+    try:
+        with files.outbox_lock(folder, exclusive=True):
+            events = _events(files.read_outbox(folder))
+            with ctx.store.writing() as db:
+                added = break_events.add(db, events)
+            files.empty_outbox(folder)
+    except files.UnsafeFileError as exc:
+        raise _unsafe(exc) from None
+    except OSError:
+        pass  # a read-only folder: the lines stay, and are counted from the outbox
     return added
+
+
+def _waiting(ctx: Context) -> list[BreakEvent]:
+    """The events still in the outbox (read under its lock, so never while it is being moved)."""
+    folder = ctx.settings.home
+    if not files.outbox_waiting(folder):
+        return []
+    try:
+        with files.outbox_lock(folder, exclusive=False, needed=False):
+            return _events(files.read_outbox(folder))
+    except files.UnsafeFileError as exc:
+        raise _unsafe(exc) from None
+
+
+def outbox_stamp(ctx: Context) -> tuple[tuple[int, int], ...]:
+    """The size and time of change of the outbox's files: the statistics change when it does (the
+    daemon appends to it) as well as when the journal does."""
+    stamps = []
+    for name in (files.OUTBOX_INGESTING, files.OUTBOX):
+        try:
+            found = os.stat(ctx.settings.home / name)
+        except OSError:
+            stamps.append((-1, 0))
+        else:
+            stamps.append((found.st_size, found.st_mtime_ns))
+    return tuple(stamps)
 
 
 @dataclass
@@ -64,7 +111,7 @@ def ingest_and_count(ctx: Context, days: int) -> list[BreakDay]:
 def stats(ctx: Context, days: int = 14) -> list[BreakDay]:
     """Per day: prompts and their answers, natural breaks, water. Oldest first. Writes nothing."""
     since = ctx.today() - dt.timedelta(days=days - 1)
-    pending = _outbox_events(ctx, taking=False)
+    pending = _waiting(ctx)
     with ctx.store.reading() as db:
         counted = break_events.counts(db, since)
         stored = break_events.keys(db, [e.key for e in pending]) if pending else set()

@@ -9,6 +9,10 @@ from unknot.services.context import Context
 
 
 def now(ctx: Context) -> CareNow:
+    return ctx.once("care", lambda: _now(ctx))
+
+
+def _now(ctx: Context) -> CareNow:
     current = plans.current(ctx)
     triage = current.assessment.triage if current else None
     has_plan = current is not None and current.plan is not None

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from unknot.content.schema import Library
 from unknot.core.clock import Clock, today
 from unknot.settings import Settings
+from unknot.storage import scope
 from unknot.storage.engine import Store, open_store
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,15 @@ class Context:
     def revision(self) -> int:
         """Changes whenever anything in the journal is written (by this or another process)."""
         return self.store.revision()
+
+    def one_session(self) -> contextlib.AbstractContextManager[None]:
+        """Use cases run in the block (a web request) read through one database session, and what
+        they read with `once` is read once (again after a write)."""
+        return scope.one_session(self.store.sessions)
+
+    def once(self, key: str, read: Callable[[], T]) -> T:
+        """`read()` once inside `one_session` (the preferences, the current plan, the care now)."""
+        return scope.once(self.store.sessions, key, read)
 
     def close(self) -> None:
         self.store.close()

@@ -16,7 +16,7 @@ class ProgressOverview:
     """Everything the progress page and `unknot progress` show."""
 
     progress: Progress
-    days: list[HistoryDay]
+    days: list[HistoryDay]  # what the charts show: `checkins.recent_history`
     responses: list[Response]
     due: list[Due]
     break_days: list[breaks.BreakDay]
@@ -26,7 +26,7 @@ def gather(ctx: Context, today_text: str | None = None, break_days: int = 14) ->
     answered = progress.responses(ctx)
     return ProgressOverview(
         progress.progress(ctx, today_text),
-        checkins.history(ctx),
+        checkins.recent_history(ctx),
         answered,
         progress.due(ctx, answered),
         breaks.stats(ctx, break_days),

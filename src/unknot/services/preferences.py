@@ -9,6 +9,10 @@ from unknot.storage import repository
 
 
 def get(ctx: Context) -> Preferences:
+    return ctx.once("preferences", lambda: _read(ctx))
+
+
+def _read(ctx: Context) -> Preferences:
     with ctx.store.reading() as db:
         return load_preferences(repository.preferences(db))
 

@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from unknot.content.schema import Questionnaire
 from unknot.core.checkins import parse_date
 from unknot.core.errors import UserError
-from unknot.core.progress import Progress, evaluate
+from unknot.core.parsing import whole_number
+from unknot.core.progress import Progress, evaluate_window
 from unknot.core.questionnaires import Due, Response, next_due, parse_numbers, score, ticks_to_answers
 from unknot.services.context import Context
-from unknot.storage import repository
+from unknot.storage import repository, windows
 
 
 def progress(ctx: Context, today_text: str | None = None) -> Progress:
     """The journal as of a date (default today), as the progress contract defines."""
-    today = parse_date(today_text, ctx.today(), field="today") if today_text else ctx.today()
+    if not today_text:
+        return ctx.once("progress", lambda: _progress(ctx, ctx.today()))
+    return _progress(ctx, parse_date(today_text, ctx.today(), field="today"))
+
+
+def _progress(ctx: Context, today: dt.date) -> Progress:
     with ctx.store.reading() as db:
-        checkins, sessions = repository.checkins(db, today), repository.session_records(db, today)
-        return evaluate(checkins, sessions, today, repository.clearances(db), repository.intakes(db))
+        window = windows.journal_window(db, today)
+        return evaluate_window(window, today, repository.clearances(db), repository.intakes(db))
 
 
 def questionnaire(ctx: Context, questionnaire_id: str) -> Questionnaire:
@@ -62,9 +69,9 @@ def answers_from_fields(form: Questionnaire, ticked: list[str], ratings: dict[st
     """Answers as a web form gives them: the numbers of the sentences ticked, or a rating per item id
     (an item left out makes the answers incomplete, which `score` refuses)."""
     if form.response == "tick":
-        return ticks_to_answers(form, [int(v) for v in ticked if v.isdigit()])
-    raw = [ratings.get(item.id, "") for item in form.items]
-    return [int(v) if v.isdigit() else -1 for v in raw] if all(raw) else []
+        return ticks_to_answers(form, [n for n in map(whole_number, ticked) if n is not None])
+    raw = [whole_number(ratings.get(item.id, "")) for item in form.items]
+    return [-1 if n is None else n for n in raw] if all(n is not None for n in raw) else []
 
 
 def responses(ctx: Context) -> list[Response]:
@@ -73,11 +80,14 @@ def responses(ctx: Context) -> list[Response]:
 
 
 def due(ctx: Context, answered: list[Response] | None = None) -> list[Due]:
-    """When each questionnaire is next due (now, when never answered)."""
-    today = ctx.today()
-    answered = responses(ctx) if answered is None else answered
-    result = []
-    for form in ctx.library.questionnaires.values():
-        dates = [r.date for r in answered if r.questionnaire == form.id]
-        result.append(next_due(form, max(dates) if dates else None, today))
-    return result
+    """When each questionnaire is next due (now, when never answered), from `answered` (all the
+    responses, when the caller has them) or from the database's latest dates."""
+    forms = ctx.library.questionnaires
+    if answered is None:
+        with ctx.store.reading() as db:
+            last = windows.last_answered(db, forms)
+    else:
+        last = {}
+        for response in answered:
+            last[response.questionnaire] = max(response.date, last.get(response.questionnaire, response.date))
+    return [next_due(form, last.get(form.id), ctx.today()) for form in forms.values()]

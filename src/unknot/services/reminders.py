@@ -14,7 +14,6 @@ from unknot.core.reminders import ReminderSettings, Stretch
 from unknot.reminders import files
 from unknot.services import care, plans
 from unknot.services.context import Context
-from unknot.settings import DEFAULT_PORT
 
 DESK_EQUIPMENT = {"chair", "wall"}
 DESK_KINDS = (ExerciseKind.STRETCH, ExerciseKind.MOBILITY)
@@ -55,8 +54,7 @@ FROM_PREFERENCES = {
 
 def reminder_settings(ctx: Context, prefs: Preferences, poll_seconds: float) -> ReminderSettings:
     chosen = {setting: getattr(prefs, key) for setting, key in FROM_PREFERENCES.items()}
-    web = f"http://127.0.0.1:{DEFAULT_PORT}"
-    return ReminderSettings(**chosen, poll_seconds=poll_seconds, web=web, stretches=desk_stretches(ctx))
+    return ReminderSettings(**chosen, poll_seconds=poll_seconds, stretches=desk_stretches(ctx))
 
 
 def write_config(ctx: Context, prefs: Preferences, poll_seconds: float) -> ReminderSettings:

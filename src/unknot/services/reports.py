@@ -44,4 +44,4 @@ def render(ctx: Context, format_: str) -> Export:
         from unknot.exports.report import report_html
 
         body = report_html(view).encode()
-    return Export(body, FORMATS[format_], f"unknot-report-{ctx.today()}.{format_}")
+    return Export((body,), FORMATS[format_], f"unknot-report-{ctx.today()}.{format_}")

@@ -110,6 +110,6 @@ def record(
         hurt_items = tuple(_checked_items(hurt or [], planned, "hurt"))
         session = SessionResult(day, completed, tuple(done), before, after, ctx.now(), hurt_items, token)
         repository.add_session(db, session, current.plan_id, source)
-    plans.adapt_plan(ctx)
+        plans.adapt_plan(ctx, db)
     reminders.refresh_config(ctx, preferences.get(ctx))
     return RecordedSession(session, len(planned), flared(before, after))

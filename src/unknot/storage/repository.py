@@ -28,6 +28,7 @@ from unknot.storage.tables import (
     ResponseRow,
     SessionRow,
 )
+from unknot.storage.upsert import upsert
 
 FIRST_PLAN_REASON = "From your assessment."
 
@@ -118,22 +119,18 @@ def add_plan(db: Session, assessment_id: int, plan: Plan, reason: str, now: dt.d
 
 def put_checkin(db: Session, checkin: Checkin, now: dt.datetime) -> bool:
     """Store the check-in for its date, replacing any earlier one. Returns True when it replaced one."""
-    row = db.scalars(select(CheckinRow).where(CheckinRow.date == checkin.date)).first()
-    replaced = row is not None
-    if row is None:
-        row = CheckinRow(date=checkin.date)
-        db.add(row)
-    row.pain = checkin.pain
-    row.stiffness = checkin.stiffness
-    row.note = checkin.note
-    row.red_flags = list(checkin.red_flags)
-    row.recorded_at = now
-    db.flush()
-    return replaced
+    values = {
+        "pain": checkin.pain,
+        "stiffness": checkin.stiffness,
+        "note": checkin.note,
+        "red_flags": list(checkin.red_flags),
+        "recorded_at": now,
+    }
+    return upsert(db, CheckinRow, {"date": checkin.date}, values)
 
 
 # Columns, not ORM objects: a history of years is read on every page that charts it.
-_CHECKIN = select(
+CHECKIN_COLUMNS = (
     CheckinRow.date,
     CheckinRow.pain,
     CheckinRow.stiffness,
@@ -141,9 +138,10 @@ _CHECKIN = select(
     CheckinRow.red_flags,
     CheckinRow.recorded_at,
 )
+_CHECKIN = select(*CHECKIN_COLUMNS)
 
 
-def _checkin(row: Any) -> Checkin:
+def checkin_of(row: Any) -> Checkin:
     day, pain, stiffness, note, flags, recorded_at = row
     return Checkin(day, pain, stiffness, note, tuple(flags), recorded_at)
 
@@ -152,12 +150,12 @@ def checkins(db: Session, until: dt.date | None = None) -> list[Checkin]:
     query = _CHECKIN.order_by(CheckinRow.date)
     if until is not None:
         query = query.where(CheckinRow.date <= until)
-    return [_checkin(row) for row in db.execute(query)]
+    return [checkin_of(row) for row in db.execute(query)]
 
 
 def checkin_on(db: Session, day: dt.date) -> Checkin | None:
     found = db.execute(_CHECKIN.where(CheckinRow.date == day)).first()
-    return None if found is None else _checkin(found)
+    return None if found is None else checkin_of(found)
 
 
 def ratings(db: Session) -> list[Rating]:
@@ -183,7 +181,7 @@ def add_session(db: Session, session: SessionResult, plan_id: int | None, source
     db.flush()
 
 
-def _session(row: SessionRow) -> SessionResult:
+def session_of(row: SessionRow) -> SessionResult:
     return SessionResult(
         row.date,
         row.completed,
@@ -198,7 +196,7 @@ def _session(row: SessionRow) -> SessionResult:
 
 def session_with_token(db: Session, token: str) -> SessionResult | None:
     row = db.scalars(select(SessionRow).where(SessionRow.token == token)).first()
-    return None if row is None else _session(row)
+    return None if row is None else session_of(row)
 
 
 def session_records(db: Session, until: dt.date | None = None) -> list[SessionRecord]:
@@ -214,7 +212,7 @@ def sessions_completed_on(db: Session, day: dt.date) -> int:
 
 
 def session_results(db: Session) -> list[SessionResult]:
-    return [_session(r) for r in db.scalars(select(SessionRow).order_by(SessionRow.date, SessionRow.id))]
+    return [session_of(r) for r in db.scalars(select(SessionRow).order_by(SessionRow.date, SessionRow.id))]
 
 
 def add_clearance(db: Session, clearance: Clearance, now: dt.datetime) -> None:
@@ -262,26 +260,17 @@ def put_preference(db: Session, key: str, value: Any) -> None:
 
 def put_response(db: Session, response: Response, now: dt.datetime) -> bool:
     """Store a questionnaire's answers for its date, replacing any earlier ones that day."""
-    query = select(ResponseRow).where(
-        ResponseRow.questionnaire == response.questionnaire, ResponseRow.date == response.date
-    )
-    row = db.scalars(query).first()
-    replaced = row is not None
-    if row is None:
-        row = ResponseRow(questionnaire=response.questionnaire, date=response.date)
-        db.add(row)
-    row.answers = list(response.answers)
-    row.score = response.score
-    row.recorded_at = now
-    db.flush()
-    return replaced
+    keys = {"questionnaire": response.questionnaire, "date": response.date}
+    values = {"answers": list(response.answers), "score": response.score, "recorded_at": now}
+    return upsert(db, ResponseRow, keys, values)
 
 
 def responses(db: Session, until: dt.date | None = None) -> list[Response]:
-    query = select(ResponseRow).order_by(ResponseRow.date, ResponseRow.questionnaire)
+    columns = (ResponseRow.questionnaire, ResponseRow.date, ResponseRow.answers, ResponseRow.score)
+    query = select(*columns).order_by(ResponseRow.date, ResponseRow.questionnaire)
     if until is not None:
         query = query.where(ResponseRow.date <= until)
-    return [Response(r.questionnaire, r.date, tuple(r.answers), r.score) for r in db.scalars(query)]
+    return [Response(name, day, tuple(answers), score) for name, day, answers, score in db.execute(query)]
 
 
 def is_empty(db: Session) -> bool:

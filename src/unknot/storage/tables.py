@@ -12,10 +12,13 @@ from sqlalchemy import (
     Dialect,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
     UniqueConstraint,
+    cast,
+    literal_column,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -88,7 +91,7 @@ class CheckinRow(Base):
     stiffness: Mapped[int | None] = mapped_column(Integer, nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
     red_flags: Mapped[list[str]] = mapped_column(JSON)
-    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), index=True)
 
 
 class SessionRow(Base):
@@ -102,9 +105,16 @@ class SessionRow(Base):
     pain_before: Mapped[int | None] = mapped_column(Integer, nullable=True)
     pain_after: Mapped[int | None] = mapped_column(Integer, nullable=True)
     source: Mapped[str] = mapped_column(String(20))
-    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), index=True)
     hurt: Mapped[list[str]] = mapped_column(JSON, default=list)  # exercises where "this hurts" was pressed
     token: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)  # one save per play
+
+
+# A check-in that reported a warning sign: its red flags are not the empty list. Pages read these
+# (and the completed sessions) of the whole journal; the indexes keep that from reading every row.
+FLAGGED = cast(CheckinRow.red_flags, Text) != literal_column("'[]'")
+Index("ix_checkins_flagged", CheckinRow.date, sqlite_where=FLAGGED, postgresql_where=FLAGGED)
+Index("ix_sessions_completed", SessionRow.completed, SessionRow.date)
 
 
 class ClearanceRow(Base):

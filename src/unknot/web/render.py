@@ -55,26 +55,11 @@ def context_of(request: Request) -> Context:
     return ctx
 
 
-class CsrfToken:
-    """The visitor's CSRF token for a template; it notes whether the page used it (then a form is on it)."""
-
-    def __init__(self, value: str) -> None:
-        self.value = value
-        self.used = False
-
-    def __str__(self) -> str:
-        self.used = True
-        return self.value
-
-    __html__ = __str__
-
-
 def render(request: Request, name: str, *, status_code: int = 200, **page: Any) -> HTMLResponse:
-    """A page. One carrying a form (and so the visitor's token) is marked `no-store`: never cached."""
+    """A page, with what every template may use (the CSRF token, the preferences, the care now)."""
     ctx = context_of(request)
-    token = CsrfToken(request.state.csrf)
     base = {
-        "csrf": token,
+        "csrf": getattr(request.state, "csrf", ""),
         "prefs": preferences.get(ctx),
         "library": ctx.library,
         "path": request.url.path,
@@ -82,7 +67,4 @@ def render(request: Request, name: str, *, status_code: int = 200, **page: Any) 
         "nav": request.app.state.nav,
         "care": care_now.now(ctx),
     }
-    response = templates.TemplateResponse(request, name, {**base, **page}, status_code=status_code)
-    if token.used:
-        response.headers["cache-control"] = "no-store"
-    return response
+    return templates.TemplateResponse(request, name, {**base, **page}, status_code=status_code)

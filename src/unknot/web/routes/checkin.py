@@ -53,7 +53,8 @@ router.add_route("/history", history_page, methods=["GET"])
 
 
 def _history(request: Request) -> Response:
-    seen = checkins.history_page(context_of(request), request.query_params.get("page"), HISTORY_PAGE_DAYS)
+    page = request.query_params.get("page")
+    seen = checkins.history_page(context_of(request), page, HISTORY_PAGE_DAYS, CHART_DAYS)
     chart = pain_chart(seen.days[-CHART_DAYS:])
     return render(
         request, "history.html", title="History", any_days=bool(seen.days), page=seen.page, chart=chart

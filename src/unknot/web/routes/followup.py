@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 from starlette.datastructures import FormData
 
 from unknot.core.errors import UserError
@@ -13,17 +13,25 @@ from unknot.core.reminders import SHOWN
 from unknot.present.charts import pain_chart, scores_chart, sessions_chart, weekly_counts
 from unknot.present.progress import progress_stats
 from unknot.present.report import CHART_DAYS
-from unknot.services import exports, overview, progress, reports
+from unknot.services import breaks, exports, overview, progress, reports
 from unknot.services.exports import Export
+from unknot.web.cache import page_cache
 from unknot.web.forms import posted_form, text, texts
 from unknot.web.render import context_of, render
 
 router = APIRouter()
 
 
-@router.get("/progress", response_class=HTMLResponse)
-def progress_page(request: Request, saved: str | None = None) -> Response:
-    ctx = context_of(request)
+async def progress_page(request: Request) -> Response:
+    also = breaks.outbox_stamp(context_of(request))  # break statistics count the reminders' outbox
+    return await page_cache(request).serve(request, lambda: _progress(request), also=also)
+
+
+router.add_route("/progress", progress_page, methods=["GET"])
+
+
+def _progress(request: Request) -> Response:
+    ctx, saved = context_of(request), request.query_params.get("saved")
     seen = overview.gather(ctx)
     charts = [pain_chart(seen.days[-CHART_DAYS:]), sessions_chart(weekly_counts(seen.days))]
     for form in ctx.library.questionnaires.values():
@@ -61,9 +69,10 @@ def questionnaire_save(request: Request, posted: FormData) -> Response:
 
 
 def _download(exported: Export) -> Response:
+    """Sent as it is written (the journal read in batches), never whole in memory."""
     disposition = f'attachment; filename="{exported.filename}"'
-    return Response(
-        exported.body, media_type=exported.media_type, headers={"content-disposition": disposition}
+    return StreamingResponse(
+        exported.chunks, media_type=exported.media_type, headers={"content-disposition": disposition}
     )
 
 

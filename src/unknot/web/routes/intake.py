@@ -14,6 +14,7 @@ from starlette.datastructures import FormData
 
 from unknot.core.answers import SKIPPED_AFTER_EMERGENCY, answers_from_dict, has_emergency_sign
 from unknot.core.errors import UserError
+from unknot.core.parsing import decimal_number
 from unknot.present.intake import DETAILS, FIRST_STEP, SAFETY, YES_NO_VALUES, Question
 from unknot.services import intake
 from unknot.web.forms import posted_form, text, texts
@@ -77,11 +78,10 @@ def _first_step(given: dict[str, Any]) -> dict[str, Any]:
 
 
 def _number(text: str, field: str) -> int | float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise UserError(f"{field}: please enter a number") from None
-    return int(value) if value.is_integer() else value
+    value = decimal_number(text.strip())
+    if value is None:
+        raise UserError(f"{field}: please enter a number, such as 38 or 7.5")
+    return value
 
 
 @router.get("/intake", response_class=HTMLResponse)

@@ -14,14 +14,25 @@ from unknot.present.player import web_script
 from unknot.present.words import session_verdict
 from unknot.services import sessions
 from unknot.services.sessions import UrgentCareError
+from unknot.web.cache import page_cache, slot
 from unknot.web.forms import Csrf, csrf_ok
 from unknot.web.render import context_of, render
 
 router = APIRouter()
 
 
-@router.get("/session", response_class=HTMLResponse)
-def session_page(request: Request) -> Response:
+PLAY = slot("play")  # a new play token on every visit: one play, saved once however often it is sent
+
+
+async def session_page(request: Request) -> Response:
+    fills = {PLAY: lambda: uuid.uuid4().hex}
+    return await page_cache(request).serve(request, lambda: _session(request), fills)
+
+
+router.add_route("/session", session_page, methods=["GET"])
+
+
+def _session(request: Request) -> Response:
     try:
         start = sessions.start(context_of(request))
     except NotAllowedError as exc:
@@ -33,7 +44,7 @@ def session_page(request: Request) -> Response:
         "plan": start.plan,
         "script": web_script(start.phases, start.exercises),
         "escalation": start.escalation,
-        "token": uuid.uuid4().hex,  # one play, saved once however often its form is sent
+        "token": PLAY,
     }
     return render(request, "session.html", title="Session", **page)
 
