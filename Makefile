@@ -1,5 +1,6 @@
 # The README's two commands: `make run` and `make test`. Each creates .venv and installs what it needs.
 PYTHON ?= python3
+PORT ?= 8765
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -13,7 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/unknot serve --open
+	$(BIN)/unknot serve --open --port $(PORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts

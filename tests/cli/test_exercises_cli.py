@@ -79,4 +79,13 @@ def test_show_json_matches_the_listing(runner: CliRunner) -> None:
 def test_show_unknown_exercise(runner: CliRunner) -> None:
     result = runner.invoke(app, ["exercises", "show", "moonwalk"])
     assert result.exit_code == 2
-    assert result.stderr.strip() == "exercise: unknown id 'moonwalk'"
+    assert result.stderr.strip() == "exercise: unknown id 'moonwalk'; 'unknot exercises' lists them"
+    typo = runner.invoke(app, ["exercises", "show", "cat_co"])
+    assert typo.stderr.strip() == "exercise: unknown id 'cat_co'; did you mean cat_cow?"
+
+
+def test_a_narrow_table_shows_every_id_whole(runner: CliRunner, library: Library) -> None:
+    result = runner.invoke(app, ["exercises"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0 and "\u2026" not in result.stdout
+    for exercise_id in library.exercises:
+        assert f" {exercise_id} " in result.stdout, exercise_id

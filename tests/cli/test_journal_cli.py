@@ -142,7 +142,7 @@ def test_export_import_round_trip_into_a_new_home(tmp_path: Path, home: Path) ->
     new_home = tmp_path / "new-home"
     done = run_unknot("import", str(tmp_path / "journal.json"), home=new_home)
     assert done.returncode == 0, done.stderr
-    assert "Imported 1 assessments, 3 checkins, 1 sessions" in done.stdout
+    assert "Imported 1 assessment, 1 plan, 3 check-ins, 1 session, 0 questionnaires answered" in done.stdout
     assert run_unknot("export", "--format", "json", home=new_home).stdout == exported
     again = run_unknot("import", str(tmp_path / "journal.json"), home=new_home)
     assert "already has a journal" in one_error_line(again)

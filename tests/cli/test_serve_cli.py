@@ -87,6 +87,24 @@ def test_an_exposed_address_is_warned_about(home: Path) -> None:
         server.wait(timeout=15)
 
 
+def test_open_without_a_browser_says_so(home: Path) -> None:
+    server = subprocess.Popen(
+        [sys.executable, "-m", "unknot", "serve", "--port", "0", "--open"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={"PATH": os.path.dirname(sys.executable), "UNKNOT_HOME": str(home), "COLUMNS": "200"},
+    )
+    try:
+        assert first_line(server).startswith("http://127.0.0.1:")
+        assert server.stdout is not None
+        said = [server.stdout.readline().strip() for _ in range(2)]
+        assert "No web browser was found here: open the address above in one." in said
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=15)
+
+
 def one_error(done: subprocess.CompletedProcess[str]) -> str:
     assert done.returncode == 2 and done.stdout == "", done.stdout
     [line] = done.stderr.splitlines()

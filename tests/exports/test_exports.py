@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from tests.strategies import base_answers
 from unknot.core.answers import answers_from_dict
+from unknot.core.clock import FixedClock
 from unknot.exports.pdf import report_pdf
 from unknot.exports.report import report_html
 from unknot.services import (
@@ -81,6 +82,16 @@ def test_calendar_has_the_daily_session_with_an_alarm(ctx: Context) -> None:
     [alarm] = event.walk("VALARM")
     assert alarm["ACTION"] == "DISPLAY" and alarm.decoded("TRIGGER") == -dt.timedelta(minutes=5)
     assert "Seated" in str(event["DESCRIPTION"]) or "stretch" in str(event["DESCRIPTION"]).lower()
+
+
+def test_the_calendar_event_keeps_its_uid_from_day_to_day(ctx: Context, clock: FixedClock) -> None:
+    """Importing a newer export updates the event in the calendar instead of adding a second one."""
+    fill(ctx)
+    [first] = Calendar.from_ical(exports.export(ctx, "ics").body).walk("VEVENT")
+    later_ctx = Context(ctx.settings, ctx.store, FixedClock(clock.moment + dt.timedelta(days=3)), ctx.library)
+    [later] = Calendar.from_ical(exports.export(later_ctx, "ics").body).walk("VEVENT")
+    assert later.decoded("DTSTART").date() == first.decoded("DTSTART").date() + dt.timedelta(days=3)
+    assert str(later["UID"]) == str(first["UID"])
 
 
 def test_csv_has_a_row_per_day_with_scores(ctx: Context) -> None:

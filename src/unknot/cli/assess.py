@@ -13,7 +13,9 @@ from unknot.services import catalog, intake
 
 
 def assess_command(
-    answers: Annotated[str, typer.Option("--answers", help="JSON answers file, or - for standard input.")],
+    answers: Annotated[
+        str, typer.Option("--answers", metavar="FILE", help="JSON answers file, or - for standard input.")
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     save: Annotated[
         bool, typer.Option("--save", help="Store it as your current assessment and plan.")

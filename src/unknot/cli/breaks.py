@@ -32,7 +32,9 @@ app = typer.Typer(
 
 @app.command("simulate")
 def simulate_command(
-    trace: Annotated[str, typer.Option("--trace", help="A JSON trace file, or - for standard input.")],
+    trace: Annotated[
+        str, typer.Option("--trace", metavar="FILE", help="A JSON trace file, or - for standard input.")
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Run the break engine over a recorded trace of activity (see docs/contracts/breaks.md)."""
@@ -56,7 +58,9 @@ def simulate_command(
 
 @app.command("run")
 def run_command(
-    poll: Annotated[float, typer.Option(help="Seconds between idle checks.", min=0.05, max=60)] = 5,
+    poll: Annotated[
+        float, typer.Option(metavar="SECONDS", help="Seconds between idle checks.", min=0.05, max=60)
+    ] = 5,
 ) -> None:
     """Run the reminders in the foreground (Ctrl+C or SIGTERM stops them cleanly)."""
     breaks.start(context_from_env(), poll)
@@ -100,7 +104,9 @@ def status_command(as_json: Annotated[bool, typer.Option("--json", help="Print a
 
 @app.command("pause")
 def pause_command(
-    minutes: Annotated[int, typer.Option(help="How long to pause, in minutes.", min=1, max=24 * 60)] = 60,
+    minutes: Annotated[
+        int, typer.Option(metavar="MINUTES", help="How long to pause, in minutes.", min=1, max=24 * 60)
+    ] = 60,
 ) -> None:
     """Pause the reminders for a while (activity then does not count towards a break)."""
     until = control.pause(settings_from_env().home, minutes)
@@ -116,7 +122,7 @@ def resume_command() -> None:
 
 @app.command("stats")
 def stats_command(
-    days: Annotated[int, typer.Option(help="How many days back.", min=1, max=365)] = 14,
+    days: Annotated[int, typer.Option(metavar="DAYS", help="How many days back.", min=1, max=365)] = 14,
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
 ) -> None:
     """Breaks per day: prompted, taken, snoozed, skipped, natural breaks, water."""

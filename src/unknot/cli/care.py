@@ -15,7 +15,8 @@ def cleared_command(
         str, typer.Argument(metavar="FLAG", help="A see-a-clinician red-flag id, or 'escalation'.")
     ],
     date: Annotated[
-        str | None, typer.Option("--date", help="When you were seen, YYYY-MM-DD (default today).")
+        str | None,
+        typer.Option("--date", metavar="YYYY-MM-DD", help="When you were seen (default today)."),
     ] = None,
 ) -> None:
     """Record a clinician's all-clear for a warning sign, or for the pain rules of an escalation."""

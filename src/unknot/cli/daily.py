@@ -36,13 +36,22 @@ def _interactive(library: Library, out: Console) -> tuple[int, int, str, list[st
 
 
 def checkin_command(
-    pain: Annotated[str | None, typer.Option("--pain", help="Pain 0-10.")] = None,
-    stiffness: Annotated[str | None, typer.Option("--stiffness", help="Stiffness 0-10.")] = None,
-    note: Annotated[str, typer.Option("--note", help="A note, at most 2000 characters.")] = "",
-    red_flag: Annotated[
-        list[str] | None, typer.Option("--red-flag", help="A red-flag id; repeatable.")
+    pain: Annotated[
+        str | None, typer.Option("--pain", metavar="0-10", help="Pain: 0 none, 10 the worst imaginable.")
     ] = None,
-    date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD (default today).")] = None,
+    stiffness: Annotated[
+        str | None,
+        typer.Option("--stiffness", metavar="0-10", help="Stiffness: 0 none, 10 the worst imaginable."),
+    ] = None,
+    note: Annotated[
+        str, typer.Option("--note", metavar="TEXT", help="A note, at most 2000 characters.")
+    ] = "",
+    red_flag: Annotated[
+        list[str] | None, typer.Option("--red-flag", metavar="ID", help="A red-flag id; repeatable.")
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="The day it is for (default today).")
+    ] = None,
 ) -> None:
     """Record today's check-in: pain, stiffness, a note and any warning signs (asks when no options)."""
     ctx = context_from_env()
@@ -61,7 +70,10 @@ def checkin_command(
 def history_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the history as JSON (every day).")] = False,
     days: Annotated[
-        int, typer.Option("--days", min=0, help="Show the N most recent days with entries; 0 shows all.")
+        int,
+        typer.Option(
+            "--days", metavar="N", min=0, help="Show the N most recent days with entries; 0 shows all."
+        ),
     ] = 30,
 ) -> None:
     """Your journal day by day: pain, stiffness, sessions, notes."""

@@ -13,13 +13,19 @@ import typer
 from rich.markup import escape
 
 from unknot.cli.common import MiB, console, context_from_env, fail, read_input
+from unknot.present.words import journal_counts
 from unknot.services import backup, exports, reports
 
 
 def export_command(
-    format_: Annotated[str, typer.Option("--format", help="json (importable), csv, fhir or ics.")] = "json",
+    format_: Annotated[
+        str, typer.Option("--format", metavar="FORMAT", help="json (importable), csv, fhir or ics.")
+    ] = "json",
     out: Annotated[
-        Path | None, typer.Option("--out", help="Write to this file (whole or not at all), not to stdout.")
+        Path | None,
+        typer.Option(
+            "--out", metavar="FILE", help="Write to this file (whole or not at all), not to stdout."
+        ),
     ] = None,
 ) -> None:
     """Write the journal to standard output or a file: json, csv, fhir (an R4 Bundle) or ics (the
@@ -42,7 +48,9 @@ def _folder_of(out: Path) -> None:
 
 
 def report_command(
-    out: Annotated[Path, typer.Option("--out", help="Where to write it: a .pdf or .html file.")],
+    out: Annotated[
+        Path, typer.Option("--out", metavar="FILE", help="Where to write it: a .pdf or .html file.")
+    ],
 ) -> None:
     """Write a one-to-two page summary for a clinician: assessment, plan, adherence, trends, scores."""
     kind = out.suffix.lower().removeprefix(".")
@@ -84,5 +92,4 @@ def import_command(
     """Read an exported journal into an empty data folder: all or nothing."""
     text = read_input(file, "import", 512 * MiB)
     counts = backup.import_document(context_from_env(), text)
-    summary = ", ".join(f"{n} {what}" for what, n in counts.items())
-    console().print(f"Imported {summary}.")
+    console().print(f"Imported {journal_counts(counts)}.")

@@ -20,7 +20,8 @@ from unknot.services import overview, progress
 def progress_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the contract's JSON.")] = False,
     today: Annotated[
-        str | None, typer.Option("--today", help="Evaluate as of this date, YYYY-MM-DD.")
+        str | None,
+        typer.Option("--today", metavar="YYYY-MM-DD", help="Evaluate as of this day (default today)."),
     ] = None,
 ) -> None:
     """Progress so far: pain against your baseline, adherence, trends, and whether to see a professional."""
@@ -54,13 +55,20 @@ def _ask(form: Questionnaire, out: Console) -> list[int]:
 def questionnaire_command(
     name: Annotated[str, typer.Argument(metavar="NAME", help="The questionnaire's id.")],
     answers: Annotated[
-        str | None, typer.Option("--answers", help="A 0-10 questionnaire: one rating per item, e.g. 5,6,4.")
+        str | None,
+        typer.Option(
+            "--answers", metavar="N,N,...", help="A 0-10 questionnaire: one rating per item, e.g. 5,6,4."
+        ),
     ] = None,
     ticked: Annotated[
         str | None,
-        typer.Option("--ticked", help="A tick questionnaire: the numbers of the sentences that apply."),
+        typer.Option(
+            "--ticked", metavar="N,...", help="A tick questionnaire: the numbers of the sentences that apply."
+        ),
     ] = None,
-    date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD (default today).")] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="The day answered (default today).")
+    ] = None,
 ) -> None:
     """Answer a questionnaire: asks, item by item, when no answers are given."""
     ctx = context_from_env()

@@ -6,11 +6,16 @@ starts without loading the commands (nor SQLAlchemy, pydantic and the rest they 
 
 from __future__ import annotations
 
+import contextlib
+import sys
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
+from typer._click.exceptions import NoArgsIsHelpError, UsageError  # Typer's own click: no public name
 from typer.core import TyperCommand, TyperGroup
+
+from unknot.present.text import plain_text
 
 if TYPE_CHECKING:
     from typer._click import Command, Context, HelpFormatter
@@ -59,6 +64,24 @@ class LazyCommands(MutableMapping[str, "Command"]):
         return len(self.lazy.keys() | self.loaded.keys())
 
 
+class OneLineUsageError(UsageError):
+    """A usage error (an unknown option, a bad value) as one line on standard error, exit 2."""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        print(plain_text(self.format_message()), file=file or sys.stderr)
+
+
+@contextlib.contextmanager
+def usage_in_one_line() -> Iterator[None]:
+    try:
+        yield
+    except UsageError as exc:
+        if isinstance(exc, OneLineUsageError | NoArgsIsHelpError) or exc.ctx is None:
+            raise
+        message = " ".join(exc.format_message().replace("Value error, ", "").split())
+        raise OneLineUsageError(f"{message} (see '{exc.ctx.command_path} --help')", exc.ctx) from None
+
+
 class LazyGroup(TyperGroup):
     """A Typer group whose commands come from `lazy` (set by a subclass: see `lazy_group`)."""
 
@@ -68,6 +91,14 @@ class LazyGroup(TyperGroup):
         super().__init__(**attrs)
         self.lazy_commands = LazyCommands(self.lazy, self.commands)
         self.commands = self.lazy_commands
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Context:
+        with usage_in_one_line():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: Context) -> Any:
+        with usage_in_one_line():
+            return super().invoke(ctx)
 
     def list_commands(self, ctx: Context) -> list[str]:
         return list(self.lazy_commands)

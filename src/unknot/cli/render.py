@@ -85,9 +85,10 @@ def render_assessment(console: Console, result: Assessment, library: Library) ->
 
 
 def exercises_table(exercises: list[Exercise]) -> Table:
-    table = Table(title=f"{len(exercises)} exercises", expand=True)
-    for column in ("Id", "Name", "Kind", "Targets", "Position"):
-        table.add_column(column)
+    table = Table(title=f"{len(exercises)} exercises")
+    table.add_column("Id", no_wrap=True, min_width=max((len(e.id) for e in exercises), default=2))
+    for column in ("Name", "Kind", "Targets", "Position"):
+        table.add_column(column, overflow="fold")  # these wrap, never the id `exercises show` needs
     for e in exercises:
         table.add_row(e.id, e.name, e.kind.value, ", ".join(t.value for t in e.targets), e.position.value)
     return table

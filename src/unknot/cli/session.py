@@ -92,7 +92,10 @@ def session_command(
     done: Annotated[
         bool, typer.Option("--done", help="Record today's programme as completed, without playing.")
     ] = False,
-    date: Annotated[str | None, typer.Option("--date", help="The date, YYYY-MM-DD (default today).")] = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", metavar="YYYY-MM-DD", help="The day of the session (default today)."),
+    ] = None,
 ) -> None:
     """Play today's programme step by step, with timers and cues; or record it with --done."""
     ctx = context_from_env()

@@ -57,7 +57,9 @@ def _countdown(total: float, scale: float) -> bool:
 
 def therapy_command(
     kind: Annotated[str, typer.Argument(help="heat or cold.")],
-    minutes: Annotated[int | None, typer.Option("--minutes", help="1 to 20 (default 15).")] = None,
+    minutes: Annotated[
+        int | None, typer.Option("--minutes", metavar="MINUTES", help="1 to 20 (default 15).")
+    ] = None,
 ) -> None:
     """Time a heat or cold application, with its safety checks; it never runs past 20 minutes."""
     ctx = context_from_env()

@@ -12,19 +12,22 @@ from unknot.core.result import Plan
 ALARM_BEFORE = dt.timedelta(minutes=5)
 
 
-def session_calendar(plan: Plan | None, session_time: dt.time, today: dt.date, now: dt.datetime) -> bytes:
-    """A calendar with the daily session at the user's chosen time (no event without a plan)."""
+def session_calendar(
+    plan: Plan | None, session_time: dt.time, today: dt.date, now: dt.datetime, journal: str
+) -> bytes:
+    """A calendar with the daily session at the user's chosen time (no event without a plan); the
+    event's UID is the same for every export of one journal (`journal` names it)."""
     calendar = Calendar()
     calendar.add("prodid", "-//unknot//daily session//EN")
     calendar.add("version", "2.0")
     if plan is not None:
-        calendar.add_component(_event(plan, session_time, today, now))
+        calendar.add_component(_event(plan, session_time, today, now, journal))
     return bytes(calendar.to_ical())
 
 
-def _event(plan: Plan, session_time: dt.time, today: dt.date, now: dt.datetime) -> Event:
+def _event(plan: Plan, session_time: dt.time, today: dt.date, now: dt.datetime, journal: str) -> Event:
     event = Event()
-    event.add("uid", f"daily-session-{today.isoformat()}@unknot.local")
+    event.add("uid", f"daily-session-{journal}@unknot.local")
     event.add("dtstamp", now.astimezone(dt.UTC))
     event.add("dtstart", dt.datetime.combine(today, session_time))  # floating: the user's local time
     event.add("duration", dt.timedelta(minutes=math.ceil(plan.total_minutes)))

@@ -89,3 +89,24 @@ def score(value: float) -> str:
 def percent(fraction: float) -> str:
     """A share as a whole percentage: `40 %`."""
     return f"{fraction * 100:.0f} %"
+
+
+# What a journal holds, in words (the keys are the journal document's parts).
+JOURNAL_PARTS = {
+    "assessments": ("assessment", "assessments"),
+    "plans": ("plan", "plans"),
+    "checkins": ("check-in", "check-ins"),
+    "sessions": ("session", "sessions"),
+    "questionnaires": ("questionnaire answered", "questionnaires answered"),
+    "cleared": ("clinician's all-clear", "clinician's all-clears"),
+}
+
+
+def counted(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def journal_counts(counts: dict[str, int]) -> str:
+    """ "1 assessment, 2 plans, ... and 0 clinician's all-clears" for the parts counted."""
+    parts = [counted(counts[key], *JOURNAL_PARTS[key]) for key in JOURNAL_PARTS if key in counts]
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"

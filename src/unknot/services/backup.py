@@ -43,6 +43,9 @@ def import_document(ctx: Context, text: str | bytes) -> dict[str, int]:
         raise exchange.JournalImportError(f"import: the journal would not read back ({reason})") from None
     return {
         "assessments": len(document.assessments),
+        "plans": len(document.plans),
         "checkins": len(document.checkins),
         "sessions": len(document.sessions),
+        "questionnaires": len(document.questionnaires),
+        "cleared": len(document.cleared),
     }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 from unknot.content.schema import Exercise, Library, Muscle, Position
 from unknot.core.answers import Answers, parse_answers
 from unknot.core.assessment import assess
@@ -46,7 +48,9 @@ def get_exercise(library: Library, exercise_id: str) -> Exercise:
     try:
         return library.exercises[exercise_id]
     except KeyError:
-        raise UnknownExerciseError(f"exercise: unknown id '{exercise_id}'") from None
+        close = difflib.get_close_matches(exercise_id, library.exercises, n=3, cutoff=0.6)
+        hint = f"; did you mean {' or '.join(close)}?" if close else "; 'unknot exercises' lists them"
+        raise UnknownExerciseError(f"exercise: unknown id '{exercise_id}'{hint}") from None
 
 
 def exercise_record(exercise: Exercise, library: Library) -> dict[str, object]:

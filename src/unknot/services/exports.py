@@ -15,7 +15,7 @@ from unknot.exports.jsonstream import json_object
 from unknot.exports.tables import journal_csv
 from unknot.services import plans, preferences
 from unknot.services.context import Context
-from unknot.storage import batches, exchange
+from unknot.storage import batches, exchange, repository
 
 FORMATS = {
     "json": ("application/json", "unknot-journal.json"),
@@ -84,4 +84,9 @@ def _calendar(ctx: Context) -> bytes:
 
     now = plans.current(ctx)
     plan = now.plan if now else None
-    return session_calendar(plan, preferences.get(ctx).session_time, ctx.today(), ctx.now())
+    with ctx.store.reading() as db:
+        intakes = repository.intakes(db)
+    # The event's identity stays with the journal (its first assessment), so importing the file again
+    # after a day or a plan change updates the event instead of adding another.
+    journal = min(i.at for i in intakes).strftime("%Y%m%dT%H%M%S%f") if intakes else "none"
+    return session_calendar(plan, preferences.get(ctx).session_time, ctx.today(), ctx.now(), journal)
