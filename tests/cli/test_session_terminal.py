@@ -82,6 +82,20 @@ def test_keys_pause_skip_and_quit(tmp_path: Path) -> None:
     assert ok_json("history", "--json")[-1]["sessions_completed"] == 0
 
 
+def test_ctrl_c_says_that_nothing_was_saved(tmp_path: Path) -> None:
+    save_assessment(tmp_path)
+    child = spawn_unknot("session", time_scale=0.2)
+    child.expect("Pain before you start")
+    child.sendline("5")
+    child.expect("Exercise 1 of")
+    child.sendcontrol("c")
+    child.expect("Stopped with Ctrl\\+C: nothing was saved \\(0 of \\d+ exercises played\\)")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert ok_json("export", "--format", "json")["sessions"] == []
+
+
 def test_session_player_refuses_without_a_plan() -> None:
     done = run_unknot("session")
     assert done.returncode == 2

@@ -22,7 +22,7 @@ def error_for(text: str) -> str:
     ("changes", "field", "words"),
     [
         ({"regions": ["knee"]}, "regions", "unknown region 'knee'"),
-        ({"regions": []}, "regions", "at least 1"),
+        ({"regions": []}, "regions", "choose at least one place where it hurts"),
         ({"regions": ["neck", "neck"]}, "regions", "duplicate region 'neck'"),
         ({"red_flags": ["headache"]}, "red_flags", "unknown red flag 'headache'"),
         ({"red_flags": ["cancer_history", "cancer_history"]}, "red_flags", "duplicate"),

@@ -77,6 +77,17 @@ def test_every_page_renders(client: TestClient, path: str) -> None:
     assert "<h1>" in response.text
 
 
+def test_no_page_sends_a_visitor_to_the_terminal(client: TestClient) -> None:
+    """What the web shows says what to do on the web (a button), not a command to type."""
+    command = re.compile(r"\bunknot (start|session|today|checkin|history|cleared)\b")
+    before = {path: client.get(path).text for path in PAGES}
+    assert "answer the questions first" in before["/session"]
+    intake(client)
+    after = {path: client.get(path).text for path in PAGES}
+    for path, text in [*before.items(), *after.items()]:
+        assert not command.search(text), path
+
+
 def test_unknown_pages_and_exercises_are_404(client: TestClient) -> None:
     assert client.get("/exercises/moonwalk").status_code == 404
     assert client.get("/nowhere").status_code == 404
@@ -168,6 +179,9 @@ def test_therapy_timer_never_past_twenty_minutes(client: TestClient) -> None:
     too_long = client.get("/relief/heat?minutes=25")
     assert too_long.status_code == 400 and "never more" in too_long.text
     assert client.get("/relief/sauna").status_code == 400
+    not_a_number = client.get("/relief/heat?minutes=abc")  # a page naming the field, not FastAPI's JSON
+    assert not_a_number.status_code == 400 and not_a_number.headers["content-type"].startswith("text/html")
+    assert "minutes:" in not_a_number.text
 
 
 def test_library_filters(client: TestClient) -> None:

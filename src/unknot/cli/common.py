@@ -49,7 +49,7 @@ def user_errors(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except UserError as exc:
-            fail(str(exc))
+            fail(f"{exc} ('unknot start')" if getattr(exc, "answer_again", False) else str(exc))
 
     run._user_errors = True  # type: ignore[attr-defined]
     return run

@@ -124,11 +124,25 @@ def guided_session(ctx: Context, start: SessionStart, out: Console, date: str | 
     rules = list(ctx.library.safety.stop_rules)
     out.print(stop_rules_panel(rules))
     out.print(plan_table(start.plan, ctx.library))
-    before = pain_question(out, "before you start")
     player = Player(start.phases)
-    cues = Cues(bell=start.cues.bell, voice=start.cues.voice)
-    play(player, start, rules, out, cues, ctx.settings.time_scale)
-    after = pain_question(out, "now")
+    try:
+        before = pain_question(out, "before you start")
+        play(
+            player,
+            start,
+            rules,
+            out,
+            Cues(bell=start.cues.bell, voice=start.cues.voice),
+            ctx.settings.time_scale,
+        )
+        after = pain_question(out, "now")
+    except KeyboardInterrupt:
+        played = len(player.items_done())
+        out.print(
+            f"\nStopped with Ctrl+C: nothing was saved ({played} of {len(start.plan.items)} exercises "
+            "played). Next time, q stops the player and saves what you did."
+        )
+        raise typer.Exit(130) from None
     recorded = sessions.record(
         ctx,
         date_text=date,

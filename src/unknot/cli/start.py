@@ -44,10 +44,21 @@ def _many(question: Question, out: Console) -> list[str]:
         out.print(f"[red]Please type one or more of {', '.join(numbers[:-1])} and {numbers[-1]}.[/red]")
 
 
+def _typed(question: Question, out: Console) -> str:
+    """A short answer typed in full or by its start ("y" for yes), in any case."""
+    values = [value for value, _ in question.choices]
+    while True:
+        typed = Prompt.ask(f"{question.text} [{'/'.join(values)}]", console=out).strip().lower()
+        found = [typed] if typed in values else [v for v in values if typed and v.startswith(typed)]
+        if len(found) == 1:
+            return found[0]
+        out.print(f"[red]Please type {', '.join(values[:-1])} or {values[-1]} (its start is enough).[/red]")
+
+
 def _one(question: Question, out: Console) -> str:
     """Short answers (yes, no, unknown) are typed; long ones are chosen by number."""
     if all(len(label) <= SHORT for _, label in question.choices):
-        return Prompt.ask(question.text, choices=[value for value, _ in question.choices], console=out)
+        return _typed(question, out)
     labels = "; ".join(f"{n} {label}" for n, (_, label) in enumerate(question.choices, start=1))
     out.print(f"{question.text} {labels}.")
     return _numbered(question)[Prompt.ask("Choose", choices=list(_numbered(question)), console=out)]

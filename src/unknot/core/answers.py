@@ -181,14 +181,16 @@ def _describe(error: Any) -> str:
     loc = [str(p) for p in error["loc"]]
     field = loc[0] if loc else "answers"
     kind = error["type"]
-    if kind == "missing":
-        return f"{field}: missing (every field is required)"
-    if kind == "extra_forbidden":
-        return f"{field}: unknown field"
     if kind == "json_invalid":
         return f"answers: not valid JSON ({error['ctx']['error']})"
-    if kind == "model_type":
-        return "answers: must be a JSON object"
+    plain = {
+        "missing": f"{field}: missing (every field is required)",
+        "extra_forbidden": f"{field}: unknown field",
+        "model_type": "answers: must be a JSON object",
+        "too_short": "regions: choose at least one place where it hurts" if field == "regions" else "",
+    }
+    if plain.get(kind):
+        return plain[kind]
     message = str(error["msg"]).removeprefix("Value error, ")
     if not loc:  # a rule across fields: its message starts with the field
         return message

@@ -6,4 +6,9 @@ class UserError(ValueError):
 
 
 class NotAllowedError(UserError):
-    """The request is well formed but not allowed now (e.g. a session without a self-care plan)."""
+    """The request is well formed but not allowed now (e.g. a session without a self-care plan).
+    `answer_again`: what unlocks it is answering the intake questions (each interface says how)."""
+
+    def __init__(self, message: str, *, answer_again: bool = False) -> None:
+        super().__init__(message)
+        self.answer_again = answer_again

@@ -24,11 +24,14 @@ def self_care_plan(ctx: Context) -> CurrentPlan:
     """The current plan, or NotAllowedError saying why there is none to follow."""
     now = current(ctx)
     if now is None:
-        raise NotAllowedError("session: no saved assessment yet; run 'unknot start' first")
+        raise NotAllowedError(
+            "session: no saved assessment yet; answer the questions first", answer_again=True
+        )
     if now.plan is None:
         raise NotAllowedError(
             f"session: your saved assessment says '{now.assessment.triage.value}', so unknot offers "
-            "no programme; see a clinician first, then run 'unknot start' again"
+            "no programme; see a clinician first, then answer the questions again",
+            answer_again=True,
         )
     return now
 

@@ -50,7 +50,7 @@ def _playable(ctx: Context) -> tuple[CurrentPlan, Plan, Escalation]:
     assert current.plan is not None  # a self-care plan always has one
     allowed = care.now(ctx)
     if allowed.outdated and not allowed.escalation.blocks_sessions:
-        raise NotAllowedError(f"session: {ANSWER_AGAIN_WORDS} ('unknot start')")
+        raise NotAllowedError(f"session: {ANSWER_AGAIN_WORDS}", answer_again=True)
     if not allowed.may_exercise:
         raise UrgentCareError(allowed.escalation)
     return current, current.plan, allowed.escalation
