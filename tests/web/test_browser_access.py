@@ -130,6 +130,47 @@ def test_main_pages_meet_wcag_aa_contrast(visit: Visit, theme: str) -> None:
     visit.shot(f"intake-{theme}")
 
 
+LABEL_ABOVE_ITS_INPUT_JS = """() => [...document.querySelectorAll('form input[id]:not([type=hidden])')]
+  .map(input => [input.id, document.querySelector(`label[for="${input.id}"]`).getBoundingClientRect(),
+                 input.getBoundingClientRect()])
+  .filter(([, label, box]) => !(label.bottom <= box.top + 1 && Math.abs(label.left - box.left) < 2))
+  .map(([id]) => id)"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_each_setting_sits_under_its_own_label(browser: Browser, server: Served, width: int) -> None:
+    page = signed_in(browser, server, viewport={"width": width, "height": 900})
+    page.goto(server + "/settings")
+    assert page.locator("form input[id]:not([type=hidden])").count() >= 5
+    assert page.evaluate(LABEL_ABOVE_ITS_INPUT_JS) == []
+    page.context.close()
+
+
+WORDS_BROKEN_IN_TABLES_JS = """() => [...document.querySelectorAll('table th, table td')]
+  .flatMap(cell => [...cell.childNodes].filter(n => n.nodeType === Node.TEXT_NODE && n.textContent.trim()))
+  .flatMap(node => node.textContent.trim().split(/\\s+/).map(word => [node, word]))
+  .filter(([node, word]) => {
+    const start = node.textContent.indexOf(word), range = document.createRange();
+    range.setStart(node, start); range.setEnd(node, start + word.length);
+    return range.getClientRects().length > 1;
+  }).map(([, word]) => word)"""
+
+
+def test_tables_keep_their_words_whole_on_a_phone(browser: Browser, server: Served) -> None:
+    page = signed_in(browser, server, viewport={"width": 375, "height": 740}, is_mobile=True)
+    self_care_intake(page, server)
+    page.goto(server + "/checkin")
+    page.locator("label.scale-point", has_text="4").first.click()
+    page.get_by_label("A note (optional)").fill(
+        "Stiffness after gardening, physiotherapy appointment tomorrow"
+    )
+    page.locator("form button[type=submit]").click()
+    page.goto(server + "/history")
+    assert page.locator("table td").count() > 0
+    assert page.evaluate(WORDS_BROKEN_IN_TABLES_JS) == []
+    page.context.close()
+
+
 def test_phone_width_has_no_sideways_scrolling(browser: Browser, server: Served) -> None:
     page = signed_in(browser, server, viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
     context = page.context
@@ -173,6 +214,25 @@ def test_heat_timer_needs_every_check_and_alerts_at_the_end(visit: Visit) -> Non
     start.click()
     expect(page.get_by_role("alert")).to_contain_text("Time is up", timeout=15_000)
     visit.shot("therapy-done")
+
+
+def test_a_double_start_runs_one_timer_and_the_checks_go_away(realtime_visit: Visit) -> None:
+    """A double click on Start used to start two timers: after Stop, the second said "Time is up"."""
+    page, base = realtime_visit.page, realtime_visit.base
+    page.clock.install()
+    page.goto(base + "/relief/heat?minutes=10")
+    boxes = page.locator("input.check")
+    for index in range(boxes.count()):
+        boxes.nth(index).check()
+    page.evaluate(
+        "() => { const form = document.getElementById('checks'); form.requestSubmit(); form.requestSubmit(); }"
+    )
+    expect(page.locator("#checks")).to_be_hidden()
+    page.clock.run_for(2_000)
+    page.get_by_role("button", name="Stop").click()
+    expect(page.get_by_role("alert")).to_have_text(re.compile("Stopped"))
+    page.clock.run_for(11 * 60 * 1000)
+    expect(page.get_by_role("alert")).not_to_contain_text("Time is up")
 
 
 def test_library_filters_in_the_browser(visit: Visit) -> None:

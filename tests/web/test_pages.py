@@ -225,6 +225,7 @@ def test_history_pages_sixty_days_at_a_time(client: TestClient) -> None:
     first = client.get("/history").text
     rows = re.findall(r'<th scope="row">([0-9-]+)</th>', first)
     assert len(rows) == 60 and "page 1 of 2" in first
+    assert "60 days with entries a page" in first and "the chart shows the last 90" in first
     assert rows[0] == ctx.today().isoformat() and start.isoformat() not in rows
     assert 'href="/history?page=2"' in first and "Newer days" not in first
     second = client.get("/history?page=2").text

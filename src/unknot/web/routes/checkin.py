@@ -57,5 +57,12 @@ def _history(request: Request) -> Response:
     seen = checkins.history_page(context_of(request), page, HISTORY_PAGE_DAYS, CHART_DAYS)
     chart = pain_chart(seen.days[-CHART_DAYS:])
     return render(
-        request, "history.html", title="History", any_days=bool(seen.days), page=seen.page, chart=chart
+        request,
+        "history.html",
+        title="History",
+        any_days=bool(seen.days),
+        page=seen.page,
+        chart=chart,
+        page_days=HISTORY_PAGE_DAYS,
+        chart_days=CHART_DAYS,
     )

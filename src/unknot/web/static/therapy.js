@@ -42,6 +42,7 @@
   });
   $("checks").addEventListener("submit", function (event) {
     event.preventDefault();
+    if (timer !== null) { return; }  // a second Start (a double click) must not start a second timer
     $("checks").hidden = true;
     $("running").hidden = false;
     last = performance.now();
