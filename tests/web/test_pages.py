@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 from typing import Any
@@ -11,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.web.conftest import app_routes, csrf_of
+from unknot.content.schema import Library
 from unknot.services import checkins
 
 PAGES = [
@@ -75,6 +77,17 @@ def test_every_page_renders(client: TestClient, path: str) -> None:
     response = client.get(path)
     assert response.status_code == 200, response.text
     assert "<h1>" in response.text
+
+
+def test_every_claim_on_the_result_names_its_sources(client: TestClient, library: Library) -> None:
+    intake(client)
+    page = client.get("/result").text
+    causes = re.findall(r"<dt>([^<]+)</dt>", page)
+    items = re.findall(r'<a href="/exercises/([a-z0-9_]+)">', page)
+    assert causes and items
+    assert page.count('<details class="sources">') == len(causes) + len(items) + 1  # and the relief
+    first = next(c for c in library.causes.values() if c.name == causes[0])
+    assert html.escape(library.citations(first.sources)[0], quote=True) in page
 
 
 def test_no_page_sends_a_visitor_to_the_terminal(client: TestClient) -> None:
