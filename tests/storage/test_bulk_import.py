@@ -38,7 +38,15 @@ def test_an_import_in_small_batches_gives_back_the_same_journal(
     monkeypatch.setattr(exchange, "INSERT_BATCH", 3)
     second = empty_journal(ctx, settings, tmp_path)
     before = second.revision()
-    assert backup.import_document(second, exported) == {"assessments": 1, "checkins": 20, "sessions": 12}
+    counts = backup.import_document(second, exported)
+    assert counts == {
+        "assessments": 1,
+        "plans": 2,
+        "checkins": 20,
+        "sessions": 12,
+        "questionnaires": 3,
+        "cleared": 2,
+    }
     assert exports.export(second, "json").body == exported
     assert second.revision() > before, "pages cached before the import are not shown after it"
     second.close()

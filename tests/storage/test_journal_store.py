@@ -128,7 +128,14 @@ def test_export_import_export_is_identical(
         target = Settings(home=tmp_path / "second-home")
     second = Context(target, open_store(target), clock, library)
     counts = backup.import_document(second, text)
-    assert counts == {"assessments": 1, "checkins": 10, "sessions": 5}
+    assert counts == {
+        "assessments": 1,
+        "plans": 1,
+        "checkins": 10,
+        "sessions": 5,
+        "questionnaires": 0,
+        "cleared": 0,
+    }
     assert backup.export_document(second) == document
     checkins.log(second, 2)  # ids continue after an import
     sessions.record(second)
