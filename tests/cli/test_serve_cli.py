@@ -45,6 +45,17 @@ def start_serving(home: Path, *args: str) -> subprocess.Popen[str]:
     )
 
 
+def stop(server: subprocess.Popen[str]) -> int:
+    """Ctrl+C, as a person stops it; a server that does not stop is killed, so no test leaves one."""
+    server.send_signal(signal.SIGINT)
+    try:
+        return server.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+        raise
+
+
 def first_line(server: subprocess.Popen[str]) -> str:
     assert server.stdout is not None
     return server.stdout.readline().strip()
@@ -68,8 +79,7 @@ def test_serves_the_app_behind_its_token_and_stops_cleanly_on_ctrl_c(home: Path)
             assert response.status == 200 and "unknot" in response.read().decode()
             assert response.url == f"http://127.0.0.1:{port}/", "the token leaves the address bar"
     finally:
-        server.send_signal(signal.SIGINT)
-        code = server.wait(timeout=15)
+        code = stop(server)
     assert server.stderr is not None and server.stderr.read() == ""
     assert code == 130, "stopped by Ctrl+C, as a shell reports it"
     assert not (home / "serve.json").exists(), "the token goes with the server"
@@ -83,8 +93,7 @@ def test_an_exposed_address_is_warned_about(home: Path) -> None:
         warning = server.stdout.readline()
         assert warning.startswith("Warning: listening on 0.0.0.0: other machines on your network")
     finally:
-        server.send_signal(signal.SIGINT)
-        server.wait(timeout=15)
+        stop(server)
 
 
 def test_open_without_a_browser_says_so(home: Path) -> None:
@@ -101,8 +110,7 @@ def test_open_without_a_browser_says_so(home: Path) -> None:
         said = [server.stdout.readline().strip() for _ in range(2)]
         assert "No web browser was found here: open the address above in one." in said
     finally:
-        server.send_signal(signal.SIGINT)
-        server.wait(timeout=15)
+        stop(server)
 
 
 def one_error(done: subprocess.CompletedProcess[str]) -> str:
