@@ -16,7 +16,7 @@ from unknot.content.loader import default_library
 from unknot.content.schema import Library
 from unknot.core.clock import SystemClock
 from unknot.core.errors import UserError
-from unknot.present.text import plain_text
+from unknot.present.text import one_line
 from unknot.settings import Settings
 
 if TYPE_CHECKING:
@@ -34,8 +34,7 @@ def console() -> Console:
 def fail(message: str, code: int = INVALID) -> NoReturn:
     """Print one line on standard error and exit (2 by default: invalid input). A message that quotes
     something with line breaks (a file's text, a library's error) is still one line."""
-    line = " ".join(part.strip() for part in message.splitlines() if part.strip())
-    print(plain_text(line), file=sys.stderr)  # it may quote what was typed or imported
+    print(one_line(message), file=sys.stderr)
     raise typer.Exit(code)
 
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from unknot.cli.common import console, library, print_json
+from unknot.cli.common import console, fail, library, print_json
 from unknot.cli.lazy import PLAIN_HELP
 from unknot.cli.render import exercise_panel, exercises_table
 from unknot.content.schema import ExerciseKind, Muscle, Position
@@ -43,7 +43,10 @@ def show_exercise(
 ) -> None:
     """Show one exercise in full: steps, dose, what to feel, when to stop, sources."""
     lib = library()
-    exercise = catalog.get_exercise(lib, exercise_id)
+    try:
+        exercise = catalog.get_exercise(lib, exercise_id)
+    except catalog.UnknownExerciseError as exc:
+        fail(f"{exc}; 'unknot exercises' lists them" if not exc.close else str(exc))
     if as_json:
         print_json(catalog.exercise_record(exercise, lib))
     else:

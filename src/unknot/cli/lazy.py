@@ -15,7 +15,7 @@ from typing import IO, TYPE_CHECKING, Any
 from typer._click.exceptions import NoArgsIsHelpError, UsageError  # Typer's own click: no public name
 from typer.core import TyperCommand, TyperGroup
 
-from unknot.present.text import plain_text
+from unknot.present.text import one_line
 
 if TYPE_CHECKING:
     from typer._click import Command, Context, HelpFormatter
@@ -68,7 +68,7 @@ class OneLineUsageError(UsageError):
     """A usage error (an unknown option, a bad value) as one line on standard error, exit 2."""
 
     def show(self, file: IO[Any] | None = None) -> None:
-        print(plain_text(self.format_message()), file=file or sys.stderr)
+        print(one_line(self.format_message()), file=file or sys.stderr)
 
 
 @contextlib.contextmanager
@@ -78,7 +78,7 @@ def usage_in_one_line() -> Iterator[None]:
     except UsageError as exc:
         if isinstance(exc, OneLineUsageError | NoArgsIsHelpError) or exc.ctx is None:
             raise
-        message = " ".join(exc.format_message().replace("Value error, ", "").split())
+        message = exc.format_message().replace("Value error, ", "")
         raise OneLineUsageError(f"{message} (see '{exc.ctx.command_path} --help')", exc.ctx) from None
 
 

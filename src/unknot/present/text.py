@@ -22,3 +22,9 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 but tab and line 
 def plain_text(text: str) -> str:
     """The text without escape sequences and control characters."""
     return _CONTROLS.sub("", _SEQUENCES.sub("", text))
+
+
+def one_line(message: str) -> str:
+    """A message for one line of a terminal: its line breaks joined, and plain text (it may quote what
+    was typed or imported)."""
+    return plain_text(" ".join(part.strip() for part in message.splitlines() if part.strip()))

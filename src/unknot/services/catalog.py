@@ -41,7 +41,11 @@ def find_exercises(
 
 
 class UnknownExerciseError(UserError):
-    pass
+    """No exercise has that id; `close` names the ids that look like it (a typo), if any."""
+
+    def __init__(self, message: str, close: list[str]) -> None:
+        super().__init__(message)
+        self.close = close
 
 
 def get_exercise(library: Library, exercise_id: str) -> Exercise:
@@ -49,8 +53,8 @@ def get_exercise(library: Library, exercise_id: str) -> Exercise:
         return library.exercises[exercise_id]
     except KeyError:
         close = difflib.get_close_matches(exercise_id, library.exercises, n=3, cutoff=0.6)
-        hint = f"; did you mean {' or '.join(close)}?" if close else "; 'unknot exercises' lists them"
-        raise UnknownExerciseError(f"exercise: unknown id '{exercise_id}'{hint}") from None
+        hint = f"; did you mean {' or '.join(close)}?" if close else ""
+        raise UnknownExerciseError(f"exercise: unknown id '{exercise_id}'{hint}", close) from None
 
 
 def exercise_record(exercise: Exercise, library: Library) -> dict[str, object]:
