@@ -23,7 +23,6 @@ from unknot.web.forms import invalid_field
 from unknot.web.render import NAV, STATIC_DIR, render
 from unknot.web.routes import checkin, followup, intake, lessons, library, pages, relief, session
 from unknot.web.security import (
-    CSRF_REFUSED,
     Access,
     CsrfError,
     SecurityMiddleware,
@@ -69,8 +68,6 @@ def create_app(
 
     @app.exception_handler(RequestValidationError)
     async def bad_field(request: Request, exc: RequestValidationError) -> HTMLResponse:
-        if any(error["loc"][-1:] == ("csrf",) for error in exc.errors()):  # the token first, as for forms
-            return await csrf_refused(request, CsrfError(CSRF_REFUSED))
         message = invalid_field(exc)
         return render(request, "error.html", status_code=400, title="That did not work", message=message)
 

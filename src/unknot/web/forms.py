@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Annotated
 
-from fastapi import Form, Request
+from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
@@ -13,7 +12,6 @@ from starlette.datastructures import FormData
 
 from unknot.web.security import check_csrf
 
-Csrf = Annotated[str, Form()]
 FormHandler = Callable[[Request, FormData], Response]
 
 

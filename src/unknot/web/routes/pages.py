@@ -9,7 +9,7 @@ from starlette.datastructures import FormData
 from unknot.present.preferences import form_groups, posted_changes
 from unknot.services import Context, plans, preferences, today
 from unknot.web.cache import page_cache
-from unknot.web.forms import Csrf, csrf_ok, posted_form
+from unknot.web.forms import posted_form
 from unknot.web.render import context_of, render
 
 router = APIRouter()
@@ -32,8 +32,8 @@ def _home(request: Request, ctx: Context) -> Response:
 
 
 @router.post("/welcome")
-def welcome_read(request: Request, csrf: Csrf) -> Response:
-    csrf_ok(request, csrf)
+@posted_form
+def welcome_read(request: Request, form: FormData) -> Response:
     assessed = today.welcome_read(context_of(request))
     return RedirectResponse("/" if assessed else "/intake", status_code=303)
 

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+from starlette.datastructures import FormData
 
 from unknot.core.checkins import required_score
-from unknot.core.errors import NotAllowedError
+from unknot.core.errors import NotAllowedError, UserError
 from unknot.present.player import web_script
 from unknot.present.words import session_verdict
 from unknot.services import sessions
 from unknot.services.sessions import UrgentCareError
 from unknot.web.cache import page_cache, slot
-from unknot.web.forms import Csrf, csrf_ok
+from unknot.web.forms import posted_form, text
 from unknot.web.render import context_of, render
 
 router = APIRouter()
@@ -50,22 +51,17 @@ def _session(request: Request) -> Response:
 
 
 @router.post("/session/complete", response_class=HTMLResponse)
-def session_complete(
-    request: Request,
-    csrf: Csrf,
-    pain_before: Annotated[str, Form()],
-    pain_after: Annotated[str, Form()],
-    token: Annotated[str, Form()],
-    items_done: Annotated[str, Form()] = "",
-    hurt: Annotated[str, Form()] = "",
-) -> Response:
-    csrf_ok(request, csrf)
+@posted_form
+def session_complete(request: Request, form: FormData) -> Response:
+    token = text(form, "token")
+    if not token:
+        raise UserError("token: missing; reload the session page and play it again")
     recorded = sessions.record(
         context_of(request),
-        items_done=[i for i in items_done.split(",") if i],
-        hurt=[i for i in hurt.split(",") if i],
-        pain_before=required_score(pain_before, "pain_before"),
-        pain_after=required_score(pain_after, "pain_after"),
+        items_done=[i for i in text(form, "items_done").split(",") if i],
+        hurt=[i for i in text(form, "hurt").split(",") if i],
+        pain_before=required_score(text(form, "pain_before") or None, "pain_before"),
+        pain_after=required_score(text(form, "pain_after") or None, "pain_after"),
         source="player",
         token=token,
     )
