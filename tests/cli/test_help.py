@@ -1,4 +1,5 @@
-"""Every command's help names what an option takes in words (N, FILE, YYYY-MM-DD), not Python types."""
+"""Every command's help names what an option or an argument takes in words (N, FILE, YYYY-MM-DD, ID),
+not Python types."""
 
 from __future__ import annotations
 
@@ -15,15 +16,14 @@ from unknot.cli.app import build_cli
 PYTHON_TYPE = re.compile(r"<(str|int|float|path|list\[[^>]*\]|int range|float range)>")
 
 
-def test_no_option_shows_a_python_type() -> None:
+def test_no_option_or_argument_shows_a_python_type() -> None:
     app = build_cli()
     runner = CliRunner()
     paths = command_paths(typer.main.get_command(app))
     assert len(paths) > 20
     for path in paths:
         output = runner.invoke(app, [*path.split()[1:], "--help"], env={"COLUMNS": "200"}).output
-        options = [line for line in output.splitlines() if line.lstrip().startswith("--")]
-        assert not [line for line in options if PYTHON_TYPE.search(line)], path
+        assert not PYTHON_TYPE.search(output), f"{path}: {PYTHON_TYPE.search(output)}"
 
 
 @pytest.mark.parametrize(

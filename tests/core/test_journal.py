@@ -9,7 +9,7 @@ import pytest
 from unknot.content.schema import CareLevel
 from unknot.core.care import CareNow
 from unknot.core.checkins import Checkin, JournalInputError, make_checkin, parse_date
-from unknot.core.history import SessionRecord, sparkline, summarise_days
+from unknot.core.history import HistoryDay, SessionRecord, last_week, sparkline, streak, summarise_days
 from unknot.core.progress import Escalation
 from unknot.core.progression import flared
 from unknot.core.today import next_step
@@ -86,3 +86,24 @@ def test_flare_rule() -> None:
 
 def test_sparkline() -> None:
     assert sparkline([0, 10, None, 5]) == "▁█ ▄"
+
+
+def _days(*dates_done: dt.date) -> list[HistoryDay]:
+    return [HistoryDay(day, None, 1) for day in dates_done]
+
+
+def test_the_last_week_ends_today_and_marks_the_days_with_a_completed_session() -> None:
+    today = dt.date(2026, 11, 25)
+    days = _days(today, today - dt.timedelta(days=2)) + [HistoryDay(today - dt.timedelta(days=1), None, 0)]
+    week = last_week(days, today)
+    assert [d.date for d in week] == [today - dt.timedelta(days=n) for n in range(6, -1, -1)]
+    assert [d.done for d in week] == [False, False, False, False, True, False, True]
+
+
+def test_a_streak_counts_days_in_a_row_and_today_still_to_do_does_not_break_it() -> None:
+    today = dt.date(2026, 11, 25)
+    three = _days(*(today - dt.timedelta(days=n) for n in (1, 2, 3)))
+    assert streak(three, today) == 3
+    assert streak(three + _days(today), today) == 4
+    assert streak(_days(today - dt.timedelta(days=2)), today) == 0
+    assert streak([], today) == 0

@@ -85,7 +85,7 @@ def test_the_notices_say_what_to_do() -> None:
     linked = break_notice(settings, STRETCH, web)
     assert linked.summary == "Time for a break: 45 minutes of activity"
     assert "Chin tucks: Sit tall." in linked.body
-    assert linked.body.endswith("http://127.0.0.1:8765/exercises/chin_tucks?token=s3cret-Token_1")
+    assert linked.body.endswith("http://127.0.0.1:8765/session/stretch/chin_tucks?token=s3cret-Token_1")
     assert "http" not in break_notice(settings, STRETCH, None).body, "no web app running: no link"
     unplanned = break_notice(settings, None, web).body
     assert "move about" in unplanned and "stretch" not in unplanned, "no stretch outside a plan"

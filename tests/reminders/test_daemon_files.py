@@ -236,7 +236,7 @@ def prompt_body(folder: Path) -> str:
 def test_a_break_links_to_the_running_web_app_with_its_token(tmp_path: Path, web_app: str) -> None:
     assert "http" not in prompt_body(tmp_path), "no serve.json: no link"
     files.write_json(tmp_path / files.SERVE, {"address": web_app, "token": "Tk_3-x", "pid": os.getpid()})
-    assert f"{web_app}/exercises/chin_tucks?token=Tk_3-x" in prompt_body(tmp_path)
+    assert f"{web_app}/session/stretch/chin_tucks?token=Tk_3-x" in prompt_body(tmp_path)
 
 
 def test_no_link_from_a_serve_file_that_is_not_to_be_trusted(tmp_path: Path, web_app: str) -> None:

@@ -236,13 +236,13 @@ def test_history_pages_sixty_days_at_a_time(client: TestClient) -> None:
     for n in range(70):
         checkins.log(ctx, n % 11, date_text=(start + dt.timedelta(days=n)).isoformat())
     first = client.get("/history").text
-    rows = re.findall(r'<th scope="row">([0-9-]+)</th>', first)
+    rows = re.findall(r'<th scope="row"><time datetime="([0-9-]+)">', first)
     assert len(rows) == 60 and "page 1 of 2" in first
     assert "60 days with entries a page" in first and "the chart shows the last 90" in first
     assert rows[0] == ctx.today().isoformat() and start.isoformat() not in rows
     assert 'href="/history?page=2"' in first and "Newer days" not in first
     second = client.get("/history?page=2").text
-    older = re.findall(r'<th scope="row">([0-9-]+)</th>', second)
+    older = re.findall(r'<th scope="row"><time datetime="([0-9-]+)">', second)
     assert len(older) == 10 and older[-1] == start.isoformat()
     assert 'href="/history?page=1"' in second and "Older days" not in second
     for bad in ("3", "0", "two"):

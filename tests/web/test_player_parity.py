@@ -94,6 +94,7 @@ def test_same_keys_and_ticks_give_the_same_states(realtime_visit: Visit, home: P
         assert shown(realtime_visit) == expected(player), f"seed {seed}, move {step}: {kind} {what}"
     if not player.finished:
         page.get_by_role("button", name="Stop the session").click()
+        page.get_by_role("dialog").get_by_role("button", name="Stop", exact=True).click()
         player.stop()
     reported = page.locator("#items-done-field").input_value()
     assert [item for item in reported.split(",") if item] == player.items_done()

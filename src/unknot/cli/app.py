@@ -12,6 +12,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 import typer
+from typer.core import TyperArgument
 
 from unknot import __version__
 from unknot.cli.lazy import PLAIN_HELP, Lazy, lazy_group
@@ -98,7 +99,17 @@ def _built(name: str, register: Callable[[typer.Typer], object]) -> Command:
 
     holder = typer.Typer(rich_markup_mode=PLAIN_HELP)
     register(holder)
-    return typer.main.get_group(with_clear_errors(holder)).commands[name]
+    return _worded(typer.main.get_group(with_clear_errors(holder)).commands[name])
+
+
+def _worded(command: Command) -> Command:
+    """Arguments in help as their worded metavar alone ("ID", not Typer's "ID <str>")."""
+    for sub in getattr(command, "commands", {}).values():
+        _worded(sub)
+    for param in command.params:
+        if isinstance(param, TyperArgument):
+            param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
+    return command
 
 
 def _load(target: str, name: str) -> Command:

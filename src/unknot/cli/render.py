@@ -12,7 +12,7 @@ from unknot.content.schema import Exercise, Library, TherapyId
 from unknot.core.result import Assessment, Plan
 from unknot.present.care import STOP_RULES_HEADING, Banner, flare_banner, triage_banner
 from unknot.present.text import plain_text
-from unknot.present.words import dose_lines, evidence_words, item_dose, therapy_cap
+from unknot.present.words import about_minutes, dose_lines, evidence_words, item_dose, minutes, therapy_cap
 
 TONES = {
     "emergency": "bold white on red",
@@ -48,21 +48,21 @@ def causes_table(result: Assessment) -> Table | Text:
 
 def plan_table(plan: Plan, library: Library) -> Table:
     table = Table(
-        title=f"Your daily programme: {plan.level}, about {plan.total_minutes:g} minutes",
+        title=f"Your daily programme: {plan.level}, {about_minutes(plan.total_minutes)}",
         show_lines=True,
         expand=True,
     )
     table.add_column("#", justify="right")
     table.add_column("Exercise", style="bold")
     table.add_column("Dose")
-    table.add_column("Min", justify="right")
+    table.add_column("Time", justify="right")
     table.add_column("Why")
     for number, item in enumerate(plan.items, start=1):
         dose = item_dose(item, library.exercises[item.id])
         name = Text.assemble(plain_text(item.name), "\n", (item.id, "dim"))
-        table.add_row(str(number), name, dose, f"{item.minutes:g}", Text(plain_text(item.why)))
+        table.add_row(str(number), name, dose, minutes(item.minutes), Text(plain_text(item.why)))
     if plan.walking:  # a stored plan's words (an import's, perhaps): shown as plain text
-        walk = f"And walk about {plan.walking.minutes_per_day:g} minutes a day. {plan.walking.why}"
+        walk = f"And walk {about_minutes(plan.walking.minutes_per_day)} a day. {plan.walking.why}"
         table.caption = Text(plain_text(walk))
     return table
 

@@ -94,3 +94,31 @@ def pains(days: list[HistoryDay]) -> list[int | None]:
 def sparkline(values: Iterable[int | None]) -> str:
     """Pain 0-10 as one character each; a gap for a day without a value."""
     return "".join(" " if v is None else SPARKS[min(v, 10) * (len(SPARKS) - 1) // 10] for v in values)
+
+
+WEEK_DAYS = 7
+
+
+@dataclass(frozen=True)
+class WeekDay:
+    date: dt.date
+    done: bool  # a completed session that day
+
+
+def last_week(days: Iterable[HistoryDay], today: dt.date) -> list[WeekDay]:
+    """The seven days ending today, oldest first, each with whether a session was completed."""
+    done = {day.date for day in days if day.sessions_completed}
+    dates = [today - dt.timedelta(days=back) for back in range(WEEK_DAYS - 1, -1, -1)]
+    return [WeekDay(date, date in done) for date in dates]
+
+
+def streak(days: Iterable[HistoryDay], today: dt.date) -> int:
+    """Days in a row with a completed session, up to today (or up to yesterday while today's is
+    still to do: an unfinished today does not break it)."""
+    done = {day.date for day in days if day.sessions_completed}
+    day = today if today in done else today - dt.timedelta(days=1)
+    count = 0
+    while day in done:
+        count += 1
+        day -= dt.timedelta(days=1)
+    return count

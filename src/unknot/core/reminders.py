@@ -216,7 +216,7 @@ def break_notice(settings: ReminderSettings, stretch: Stretch | None, web: WebAp
     body = f"Stand up and try {stretch.name}: {stretch.step}"
     body += f" Stop if: {stretch.stop_if}" if stretch.stop_if else ""
     if web is not None:
-        body += f"\nPicture and steps: {web.page(f'/exercises/{stretch.id}')}"
+        body += f"\nPlay it with the timer: {web.page(f'/session/stretch/{stretch.id}')}"
     return Notice(summary, body, f"Time for a break. Try {stretch.name}.")
 
 

@@ -6,6 +6,7 @@ moves (from `unknot.core.player`), so its script only counts time and looks indi
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -26,6 +27,16 @@ WORDS = {
     "hurt": "This hurts",
     "hurt_cue": "Try the easier version.",
     "hurt_again_cue": "Leave this one for today.",
+    "stop_question": "Stop the session?",
+    "stop_keeps": "The exercises you have done so far are kept when you save the session.",
+    "stop_stretch": "A break stretch is not saved.",
+    "keep_going": "Keep going",
+    "stop_confirm": "Stop",
+    "resume_question": "Carry on where you left off?",
+    "resume_at": "You stopped at",
+    "resume_choice": "Resume",
+    "start_again": "Start again",
+    "stretch_done": "Well done. Back to what you were doing, and stand up again in a while.",
 }
 # The lead of each line that keeps a person safe while an exercise plays.
 SAFETY_WORDS = {"stop_if": "Stop if:", "cautions": "Take care:", "easier": "Easier version:"}
@@ -50,6 +61,13 @@ def phase_view(phases: list[Phase], index: int) -> PhaseView:
     return PhaseView(word, detail, count, f"{100 * index // len(phases)}% of the session")
 
 
+def signature(phases: list[Phase]) -> str:
+    """Names this exact session (its exercises and their timing): a play kept in the page's storage
+    resumes only into the same session, never into a changed plan."""
+    timeline = ";".join(f"{p.exercise_id}:{p.kind.value}:{p.seconds:g}" for p in phases)
+    return hashlib.sha256(timeline.encode()).hexdigest()[:16]
+
+
 def web_script(phases: list[Phase], exercises: dict[str, Exercise]) -> dict[str, Any]:
     """Everything the web player needs, as JSON: phases with their words, moves and the easier
     version of their exercise, and the player's own words."""
@@ -61,6 +79,7 @@ def web_script(phases: list[Phase], exercises: dict[str, Exercise]) -> dict[str,
         entry["easier"] = exercises[phase.exercise_id].regression
         script.append(entry)
     return {
+        "signature": signature(phases),
         "phases": script,
         "back_grace_seconds": BACK_GRACE_SECONDS,
         "tolerance_seconds": TOLERANCE_SECONDS,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from unknot.core.progress import BASELINE_COUNT, WINDOW_DAYS, Progress
-from unknot.present.words import number, percent
+from unknot.present.words import change_words, long_date, number, percent
 
 
 @dataclass(frozen=True)
@@ -16,8 +16,7 @@ class Stat:
 
 
 def progress_stats(report: Progress) -> list[Stat]:
-    change = None if report.change_pct is None else f"{report.change_pct:+.0f} %"
-    since = f", from {report.start_date}" if report.start_date else ""
+    since = f", from {long_date(report.start_date)}" if report.start_date else ""
     return [
         Stat(
             "Pain at the start",
@@ -29,6 +28,6 @@ def progress_stats(report: Progress) -> list[Stat]:
             number(report.recent_pain, unknown="no check-in this week"),
             "mean",
         ),
-        Stat("Change", change or "not yet"),
+        Stat("Change", change_words(report.change_pct), "recent pain against the start"),
         Stat("Days with a completed session", percent(report.adherence)),
     ]

@@ -17,7 +17,7 @@ from unknot.core.questionnaires import Response
 from unknot.core.result import Assessment, Plan
 from unknot.present.charts import weekly_counts
 from unknot.present.progress import progress_stats
-from unknot.present.words import score
+from unknot.present.words import about_minutes, score
 
 TITLE = "unknot self-care summary"
 NOT_A_DIAGNOSIS = "Self-reported by the user in unknot, a self-care app; not a diagnosis."
@@ -101,7 +101,7 @@ def _programme(facts: ReportFacts) -> Section:
     if plan is None:
         return Section("Programme", ["No programme (none offered, or no assessment)."])
     rows = [(item.name, item.level.value, f"{item.minutes:g}") for item in plan.items]
-    notes = [f"About {plan.total_minutes:g} minutes a day."]
+    notes = [f"{about_minutes(plan.total_minutes).capitalize()} a day."]
     notes += [f"{day}: {reason}" for day, reason in facts.plan_changes]
     return Section("Programme", table=Table(("Exercise", "Level", "Minutes"), rows), notes=notes)
 

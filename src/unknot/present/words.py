@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from unknot.content.schema import Dose, Exercise, Level, Therapy
 from unknot.core.dosing import prescribed_dose
 from unknot.core.result import PlanItem
@@ -84,6 +86,80 @@ def number(value: float | None, suffix: str = "", *, unknown: str = "not yet") -
 def score(value: float) -> str:
     """A questionnaire score as written: 5, 1.7."""
     return f"{value:g}"
+
+
+def about_minutes(minutes: float) -> str:
+    """A length of time as people say it: "about 20 min", "under a minute"."""
+    if minutes < 1:
+        return "under a minute"
+    return f"about {round(minutes)} min"
+
+
+def minutes(value: float) -> str:
+    """Whole minutes where whole ("5 min"), else to the half minute ("2.5 min")."""
+    halves = round(value * 2) / 2
+    return f"{halves:g} min"
+
+
+def change_words(percent_change: float | None) -> str:
+    """A change in pain in plain words: "25 % lower", "10 % higher", "about the same"."""
+    if percent_change is None:
+        return "not yet"
+    rounded = round(percent_change)
+    if rounded == 0:
+        return "about the same"
+    return f"{abs(rounded)} % {'lower' if rounded < 0 else 'higher'}"
+
+
+def day_name(day: dt.date, today: dt.date) -> str:
+    """A date as people say it: "today", "yesterday", "Wednesday 25 November" (with the year when
+    it is not this year's)."""
+    if day == today:
+        return "today"
+    if day == today - dt.timedelta(days=1):
+        return "yesterday"
+    if day == today + dt.timedelta(days=1):
+        return "tomorrow"
+    named = weekday_date(day)
+    return named if day.year == today.year else f"{named} {day.year}"
+
+
+def weekday_date(day: dt.date) -> str:
+    """ "Wednesday 25 November": a heading's date."""
+    return f"{day:%A} {day.day} {day:%B}"
+
+
+def long_date(day: dt.date) -> str:
+    """A date in a sentence, on its own: "3 November 2026"."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def short_date(day: dt.date, today: dt.date) -> str:
+    """A date in a table or a list: "Wed 25 Nov" (with the year when it is not this year's)."""
+    named = f"{day:%a} {day.day} {day:%b}"
+    return named if day.year == today.year else f"{named} {day.year}"
+
+
+def ago(day: dt.date, today: dt.date) -> str:
+    """How long ago: "today", "yesterday", "3 days ago", "2 weeks ago", then the date."""
+    days = (today - day).days
+    if days < 2:
+        return day_name(day, today)
+    if days < 14:
+        return f"{days} days ago"
+    if days < 7 * 8:
+        return f"{days // 7} weeks ago"
+    return f"on {short_date(day, today)}"
+
+
+def pain_change(before: int | None, after: int | None) -> str:
+    """ "Pain 5 before, 3 after: 2 points lower." (empty when either is not known)."""
+    if before is None or after is None:
+        return ""
+    points = after - before
+    direction = "lower" if points < 0 else "higher"
+    how = "the same" if points == 0 else f"{counted(abs(points), 'point', 'points')} {direction}"
+    return f"Pain {before} before, {after} after: {how}."
 
 
 def percent(fraction: float) -> str:

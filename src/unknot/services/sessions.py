@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from unknot.content.schema import Exercise
 from unknot.core.checkins import JournalInputError, parse_date, parse_score
-from unknot.core.errors import NotAllowedError
+from unknot.core.errors import NotAllowedError, UserError
 from unknot.core.history import SessionResult, is_completed
 from unknot.core.player import Phase, build_phases
 from unknot.core.preferences import Preferences
@@ -64,12 +64,26 @@ def start(ctx: Context) -> SessionStart:
     return SessionStart(current, plan, phases, exercises, escalation, preferences.get(ctx))
 
 
+def stretch(ctx: Context, exercise_id: str) -> SessionStart:
+    """One exercise of the plan played on its own, as a break reminder suggests it: the same player,
+    nothing saved. NotAllowedError as for a session; UserError when it is not in the programme."""
+    current, plan, escalation = _playable(ctx)
+    item = next((i for i in plan.items if i.id == exercise_id), None)
+    if item is None:
+        raise UserError(f"stretch: '{exercise_id}' is not an exercise in your programme")
+    single = plan.model_copy(update={"items": [item], "total_minutes": item.minutes})
+    phases = build_phases(single, ctx.library.exercises)
+    exercises = {item.id: ctx.library.exercises[item.id]}
+    return SessionStart(current, single, phases, exercises, escalation, preferences.get(ctx))
+
+
 @dataclass(frozen=True)
 class RecordedSession:
     session: SessionResult
     planned: int  # exercises in the plan it was played from
     flared: bool  # the pain afterwards was 2 or more points worse: ease off next time
     again: bool = False  # the same play was saved before (a reload, a retried request): not saved twice
+    plan: Plan | None = None  # the plan it was played from (before any change the session caused)
 
 
 def _checked_items(done: list[str], planned: list[str], field: str) -> list[str]:
@@ -104,7 +118,7 @@ def record(
         earlier = repository.session_with_token(db, token) if token else None
         if earlier is not None:
             return RecordedSession(
-                earlier, len(planned), flared(earlier.pain_before, earlier.pain_after), True
+                earlier, len(planned), flared(earlier.pain_before, earlier.pain_after), True, plan
             )
         completed = is_completed(len(done), len(planned))
         hurt_items = tuple(_checked_items(hurt or [], planned, "hurt"))
@@ -112,4 +126,4 @@ def record(
         repository.add_session(db, session, current.plan_id, source)
         plans.adapt_plan(ctx, db)
     reminders.refresh_config(ctx, preferences.get(ctx))
-    return RecordedSession(session, len(planned), flared(before, after))
+    return RecordedSession(session, len(planned), flared(before, after), plan=plan)

@@ -20,7 +20,7 @@ from unknot.services import Context, breaks, open_context
 from unknot.settings import Settings
 from unknot.web.cache import PageCache
 from unknot.web.forms import invalid_field
-from unknot.web.render import NAV, STATIC_DIR, render
+from unknot.web.render import NAV, STATIC_DIR, NavEntry, render
 from unknot.web.routes import checkin, followup, intake, lessons, library, pages, relief, session
 from unknot.web.security import (
     Access,
@@ -50,7 +50,7 @@ def create_app(
     app.state.context = ctx
     app.state.access_token = access.token
     app.state.page_cache = PageCache()
-    app.state.nav = NAV + tuple(entry for f in enabled for entry in f.nav)
+    app.state.nav = NAV + tuple(NavEntry(href, label) for f in enabled for href, label in f.nav)
     for module in (pages, intake, session, checkin, relief, library, lessons, followup):
         app.include_router(module.router)
     for feature in enabled:

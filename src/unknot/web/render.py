@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,20 +14,47 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from unknot.present import care, intake, player, words
 from unknot.services import Context, preferences
 from unknot.services import care as care_now
+from unknot.web.icons import icon
 from unknot.web.illustration import exercise_svg
 
 STATIC_DIR = Path(__file__).parent / "static"
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    """A place in the app's navigation: the top bar on wide screens lists them all; a phone's bottom
+    tab bar shows those with `tab`, and its More page the rest."""
+
+    href: str
+    label: str
+    icon: str = "arrow"
+    tab: bool = False
+
+    def current(self, path: str) -> bool:
+        return path == self.href or (self.href != "/" and path.startswith(self.href + "/"))
+
+
 NAV = (
-    ("/", "Today"),
-    ("/session", "Session"),
-    ("/checkin", "Check in"),
-    ("/history", "History"),
-    ("/progress", "Progress"),
-    ("/exercises", "Exercises"),
-    ("/lessons", "Learn"),
-    ("/relief", "Heat & cold"),
-    ("/settings", "Settings"),
+    NavEntry("/", "Today", "today", tab=True),
+    NavEntry("/session", "Session", "play", tab=True),
+    NavEntry("/checkin", "Check in", "checkin"),
+    NavEntry("/history", "History", "history"),
+    NavEntry("/progress", "Progress", "progress", tab=True),
+    NavEntry("/exercises", "Exercises", "exercises"),
+    NavEntry("/lessons", "Learn", "learn", tab=True),
+    NavEntry("/relief", "Heat & cold", "relief"),
+    NavEntry("/settings", "Settings", "settings"),
 )
+MORE = NavEntry("/more", "More", "more", tab=True)
+
+
+def tab_now(path: str, nav: tuple[NavEntry, ...]) -> str | None:
+    """The phone tab that holds this page: its own, More for the places More lists, else none."""
+    for entry in (*nav, MORE):
+        if entry.current(path):
+            return entry.href if entry.tab else MORE.href
+    return None
+
 
 _environment = Environment(
     loader=PackageLoader("unknot.web", "templates"),
@@ -36,6 +64,8 @@ _environment = Environment(
 )
 _environment.globals.update(
     figure=exercise_svg,
+    icon=icon,
+    more_entry=MORE,
     triage_banner=care.triage_banner,
     escalation_banner=care.escalation_banner,
     warning_banner=care.warning_banner,
@@ -44,9 +74,11 @@ _environment.globals.update(
     stop_rules_heading=care.STOP_RULES_HEADING,
     words=words,
     safety_words=player.SAFETY_WORDS,
+    player_words=player.WORDS,
     form_value=intake.form_value,
 )
 _environment.filters["words"] = lambda value: str(value).replace("_", " ")
+_environment.filters["first_up"] = lambda value: str(value)[:1].upper() + str(value)[1:]
 templates = Jinja2Templates(env=_environment)
 
 
@@ -65,6 +97,8 @@ def render(request: Request, name: str, *, status_code: int = 200, **page: Any) 
         "path": request.url.path,
         "time_scale": ctx.settings.time_scale,
         "nav": request.app.state.nav,
+        "tab_now": tab_now(request.url.path, request.app.state.nav),
         "care": care_now.now(ctx),
+        "today": ctx.today(),
     }
     return templates.TemplateResponse(request, name, {**base, **page}, status_code=status_code)

@@ -46,6 +46,13 @@ def result(request: Request) -> Response:
     return render(request, "result.html", title="Your result", result=current.assessment)
 
 
+@router.get("/more", response_class=HTMLResponse)
+def more(request: Request) -> Response:
+    """A phone's More tab: the places the bottom tab bar has no room for."""
+    places = [entry for entry in request.app.state.nav if not entry.tab]
+    return render(request, "more.html", title="More", places=places)
+
+
 @router.get("/settings", response_class=HTMLResponse)
 def settings_page(request: Request, saved: bool = False) -> Response:
     groups = form_groups(preferences.get(context_of(request)))

@@ -14,6 +14,7 @@ from unknot.core.errors import NotAllowedError, UserError
 from unknot.present.player import web_script
 from unknot.present.words import session_verdict
 from unknot.services import sessions
+from unknot.services.finish import finish
 from unknot.services.sessions import UrgentCareError
 from unknot.web.cache import page_cache, slot
 from unknot.web.forms import posted_form, text
@@ -33,9 +34,19 @@ async def session_page(request: Request) -> Response:
 router.add_route("/session", session_page, methods=["GET"])
 
 
-def _session(request: Request) -> Response:
+async def stretch_page(request: Request) -> Response:
+    """One stretch of the plan in the same player, as a break reminder's link opens it; not saved."""
+    exercise_id = request.path_params["exercise_id"]
+    return await page_cache(request).serve(request, lambda: _session(request, exercise_id))
+
+
+router.add_route("/session/stretch/{exercise_id}", stretch_page, methods=["GET"])
+
+
+def _session(request: Request, stretch: str | None = None) -> Response:
+    ctx = context_of(request)
     try:
-        start = sessions.start(context_of(request))
+        start = sessions.stretch(ctx, stretch) if stretch else sessions.start(ctx)
     except NotAllowedError as exc:
         urgent = exc.escalation if isinstance(exc, UrgentCareError) else None
         message = str(exc).removeprefix("session: ")
@@ -46,8 +57,10 @@ def _session(request: Request) -> Response:
         "script": web_script(start.phases, start.exercises),
         "escalation": start.escalation,
         "token": PLAY,
+        "stretch": stretch,
     }
-    return render(request, "session.html", title="Session", **page)
+    title = f"Stretch: {start.plan.items[0].name}" if stretch else "Session"
+    return render(request, "session.html", title=title, **page)
 
 
 @router.post("/session/complete", response_class=HTMLResponse)
@@ -67,6 +80,7 @@ def session_complete(request: Request, form: FormData) -> Response:
     )
     verdict, why = session_verdict(recorded.session.completed)
     page: dict[str, Any] = {
+        "finish": finish(context_of(request), recorded),
         "row": recorded.session,
         "total": recorded.planned,
         "flared": recorded.flared,

@@ -1,15 +1,26 @@
 // The session player. Its phases, their words and where each key leads (the "moves") come from the
 // server, built by unknot.core.player: this script only counts time, looks moves up, shows the
 // words it was given and speaks the cues. The rules live in Python, once.
+// Around them: full screen, a screen wake lock while playing, a confirmation before Stop, and the
+// play kept in this browser's storage so a reload or a wrong tap resumes it.
 (function () {
   "use strict";
-  var root = document.getElementById("player");
-  if (!root) { return; }
-  var script = JSON.parse(document.getElementById("session-script").textContent);
-  var phases = script.phases, words = script.words;
-  var state = { index: 0, elapsed: 0, paused: false, done: {}, hurt: [], running: false, timer: null, last: 0 };
+  var KEPT = "unknot.player";
+  var KEEP_HOURS = 12;
   var $ = function (id) { return document.getElementById(id); };
+  var store = null;
+  try { store = window.localStorage; } catch (e) { store = null; }
+
+  // The finish page: the play was saved, so nothing is left to resume.
+  if ($("session-saved")) { if (store) { store.removeItem(KEPT); } return; }
+  var root = $("player");
+  if (!root) { return; }
+  var script = JSON.parse($("session-script").textContent);
+  var phases = script.phases, words = script.words;
+  var stretch = root.dataset.mode === "stretch";
+  var state = { index: 0, elapsed: 0, paused: false, done: {}, hurt: [], running: false, timer: null, last: 0 };
   var voice = $("voice-toggle");
+  var lock = null;
 
   function speak(text) {
     $("announce").textContent = text;
@@ -20,6 +31,44 @@
 
   function showOnly(selector, id) {
     document.querySelectorAll(selector).forEach(function (el) { el.hidden = el.dataset.exercise !== id; });
+  }
+
+  function stage(name) {
+    ["resume", "before", "playing", "after"].forEach(function (id) { $(id).hidden = id !== name; });
+    root.dataset.stage = name;
+    document.body.classList.toggle("playing-now", name === "playing");
+  }
+
+  // Keep the screen on while the player runs (where the browser can); let it sleep when paused.
+  function wakeLock(wanted) {
+    if (!navigator.wakeLock) { return; }
+    if (wanted && !lock) {
+      navigator.wakeLock.request("screen").then(function (held) {
+        lock = held;
+        held.addEventListener("release", function () { lock = null; });
+      }).catch(function () { lock = null; });
+    } else if (!wanted && lock) {
+      lock.release();
+      lock = null;
+    }
+  }
+
+  function keep() {
+    if (!store || stretch) { return; }
+    var token = $("token-field") ? $("token-field").value : "";
+    var kept = { signature: script.signature, at: Date.now(), stage: root.dataset.stage, token: token,
+      index: state.index, elapsed: state.elapsed, done: state.done, hurt: state.hurt,
+      before: $("pain-before-field").value };
+    try { store.setItem(KEPT, JSON.stringify(kept)); } catch (e) { /* full or refused: play on */ }
+  }
+
+  function keptPlay() {
+    if (!store || stretch) { return null; }
+    try {
+      var kept = JSON.parse(store.getItem(KEPT) || "null");
+      var fresh = kept && Date.now() - kept.at < KEEP_HOURS * 3600 * 1000;
+      return fresh && kept.signature === script.signature && phases[kept.index] ? kept : null;
+    } catch (e) { return null; }
   }
 
   function render() {
@@ -35,7 +84,8 @@
     $("countdown").textContent = Math.ceil(Math.max(left, 0)) + " s";
     $("detail").textContent = phase.detail;
     $("step-progress").value = phase.seconds ? 100 * state.elapsed / phase.seconds : 100;
-    $("pause").textContent = state.paused ? words.resume : words.pause;
+    $("pause-label").textContent = state.paused ? words.resume : words.pause;
+    $("pause").querySelector("use").setAttribute("href", state.paused ? "#i-play" : "#i-pause");
     showOnly(".figure-slot", phase.exercise_id);
     showOnly(".how", phase.exercise_id);
     var hurt = state.hurt.indexOf(phase.exercise_id) >= 0;
@@ -48,6 +98,7 @@
     if (state.index >= phases.length) { finish(true); return; }
     speak(phases[state.index].cue);
     render();
+    keep();
   }
 
   function advance(seconds) {
@@ -85,11 +136,15 @@
     go(phase.back_late);
     speak(words.hurt_cue + " " + phase.easier);
   }
-  function togglePause() {
-    state.paused = !state.paused;
-    speak(state.paused ? words.paused_cue : words.resumed_cue);
+  function setPaused(paused) {
+    if (state.paused === paused) { return; }
+    state.paused = paused;
+    speak(paused ? words.paused_cue : words.resumed_cue);
+    wakeLock(!paused);
     render();
+    keep();
   }
+  function togglePause() { setPaused(!state.paused); }
 
   function itemsDone() {
     var ids = [];
@@ -102,39 +157,98 @@
   function finish(completed) {
     state.running = false;
     clearInterval(state.timer);
+    wakeLock(false);
+    if (document.fullscreenElement) { document.exitFullscreen().catch(function () {}); }
     root.dataset.phase = String(completed ? phases.length : state.index);
-    $("items-done-field").value = itemsDone().join(",");
-    $("hurt-field").value = state.hurt.join(",");
-    $("playing").hidden = true;
-    $("after").hidden = false;
+    if ($("items-done-field")) {
+      $("items-done-field").value = itemsDone().join(",");
+      $("hurt-field").value = state.hurt.join(",");
+    }
+    stage("after");
+    keep();
     speak(completed ? words.complete_cue : words.stopped_cue);
-    $("after").querySelector("input[type=radio]").focus();
+    var first = $("after").querySelector("input[type=radio], a");
+    if (first) { first.focus(); }
   }
+
+  function play() {
+    stage("playing");
+    state.running = true;
+    state.last = performance.now();
+    state.timer = setInterval(tick, 100);
+    wakeLock(!state.paused);
+    render();
+    $("pause").focus();
+  }
+
+  // Stop asks first: the play pauses while the question is open, and goes on if the answer is no.
+  var dialog = $("stop-dialog");
+  var pausedBeforeStop = false;
+  function askStop() {
+    pausedBeforeStop = state.paused;
+    setPaused(true);
+    dialog.showModal();
+  }
+  $("stop-cancel").addEventListener("click", function () { dialog.close(); });
+  $("stop-confirm").addEventListener("click", function () { dialog.returnValue = "stop"; dialog.close(); });
+  dialog.addEventListener("close", function () {
+    if (dialog.returnValue === "stop") { finish(false); } else { setPaused(pausedBeforeStop); $("pause").focus(); }
+    dialog.returnValue = "";
+  });
 
   document.querySelectorAll("input[name=before]").forEach(function (input) {
     input.addEventListener("change", function () { $("begin").disabled = false; });
   });
   $("begin").addEventListener("click", function () {
     var chosen = document.querySelector("input[name=before]:checked");
-    $("pain-before-field").value = chosen.value;
-    $("before").hidden = true;
-    $("playing").hidden = false;
-    state.running = true;
-    state.last = performance.now();
-    state.timer = setInterval(tick, 100);
+    if (chosen) { $("pain-before-field").value = chosen.value; }
+    play();
     go(0);
-    $("pause").focus();
   });
   $("pause").addEventListener("click", togglePause);
   $("next").addEventListener("click", next);
   $("back").addEventListener("click", back);
   $("hurt").addEventListener("click", hurt);
-  $("stop").addEventListener("click", function () { finish(false); });
+  $("stop").addEventListener("click", askStop);
+
+  var screen = $("playing");
+  if (screen.requestFullscreen) {
+    $("fullscreen").hidden = false;
+    $("fullscreen").addEventListener("click", function () {
+      if (document.fullscreenElement) { document.exitFullscreen(); } else { screen.requestFullscreen().catch(function () {}); }
+    });
+  }
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "visible" && state.running) { wakeLock(!state.paused); }
+  });
+
+  // Space pauses whatever has focus (a button or a checkbox would take it on key up: not here).
+  function spaceFor(event) {
+    return state.running && !dialog.open && event.key === " " && !event.altKey && !event.ctrlKey && !event.metaKey;
+  }
   document.addEventListener("keydown", function (event) {
-    if (!state.running || event.target.tagName === "INPUT" || event.altKey || event.ctrlKey || event.metaKey) { return; }
-    if (event.key === " " && event.target.tagName !== "BUTTON") { event.preventDefault(); togglePause(); }
-    else if (event.key === "ArrowRight") { event.preventDefault(); next(); }
+    if (spaceFor(event)) { event.preventDefault(); if (!event.repeat) { togglePause(); } return; }
+    if (!state.running || dialog.open || event.altKey || event.ctrlKey || event.metaKey) { return; }
+    if (event.key === "ArrowRight") { event.preventDefault(); next(); }
     else if (event.key === "ArrowLeft") { event.preventDefault(); back(); }
     else if (event.key === "h") { event.preventDefault(); hurt(); }
-  });
+  }, true);
+  document.addEventListener("keyup", function (event) { if (spaceFor(event)) { event.preventDefault(); } }, true);
+
+  // A play kept from before a reload: offer to carry on (paused, so there is time to get ready).
+  var kept = keptPlay();
+  if (kept) {
+    $("resume-where").textContent = phases[kept.index].count + ", " + phases[kept.index].name;
+    stage("resume");
+    $("resume-yes").addEventListener("click", function () {
+      state.index = kept.index; state.elapsed = kept.elapsed; state.done = kept.done; state.hurt = kept.hurt;
+      state.paused = true;
+      $("pain-before-field").value = kept.before;
+      if (kept.token) { $("token-field").value = kept.token; }
+      if (kept.stage === "after") { finish(true); return; }
+      play();
+      keep();
+    });
+    $("resume-no").addEventListener("click", function () { store.removeItem(KEPT); stage("before"); });
+  }
 })();
