@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from unknot.services import care as care_now
 from unknot.web.illustration import exercise_svg
 
 STATIC_DIR = Path(__file__).parent / "static"
+MANIFEST = json.loads((STATIC_DIR / "manifest.webmanifest").read_text(encoding="utf-8"))
 NAV = (
     ("/", "Today"),
     ("/session", "Session"),
@@ -45,6 +47,7 @@ _environment.globals.update(
     words=words,
     safety_words=player.SAFETY_WORDS,
     form_value=intake.form_value,
+    theme_color=MANIFEST["theme_color"],  # the browser's colour for the app, as installed
 )
 _environment.filters["words"] = lambda value: str(value).replace("_", " ")
 templates = Jinja2Templates(env=_environment)
