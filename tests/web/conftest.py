@@ -157,7 +157,7 @@ def open_visit(browser: Browser, server: Served) -> Iterator[Visit]:
             seen.outside.append(url)
             route.abort()
 
-    page.route("**/*", guard)
+    context.route("**/*", guard)  # the context's routes also see what the service worker fetches
     yield seen
     context.close()
     assert seen.errors == [], f"console errors: {seen.errors}"

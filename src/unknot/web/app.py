@@ -21,7 +21,7 @@ from unknot.settings import Settings
 from unknot.web.cache import PageCache
 from unknot.web.forms import invalid_field
 from unknot.web.render import NAV, STATIC_DIR, NavEntry, render
-from unknot.web.routes import checkin, followup, intake, lessons, library, pages, relief, session
+from unknot.web.routes import checkin, followup, intake, lessons, library, pages, pwa, relief, session
 from unknot.web.security import (
     Access,
     CsrfError,
@@ -51,7 +51,8 @@ def create_app(
     app.state.access_token = access.token
     app.state.page_cache = PageCache()
     app.state.nav = NAV + tuple(NavEntry(href, label) for f in enabled for href, label in f.nav)
-    for module in (pages, intake, session, checkin, relief, library, lessons, followup):
+    # pwa's worker is served under /static/, so its router comes before the static folder's mount.
+    for module in (pages, intake, session, checkin, relief, library, lessons, followup, pwa):
         app.include_router(module.router)
     for feature in enabled:
         for router in feature.routers():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ class NavEntry:
         return path == self.href or (self.href != "/" and path.startswith(self.href + "/"))
 
 
+MANIFEST = json.loads((STATIC_DIR / "manifest.webmanifest").read_text(encoding="utf-8"))
 NAV = (
     NavEntry("/", "Today", "today", tab=True),
     NavEntry("/session", "Session", "play", tab=True),
@@ -76,6 +78,7 @@ _environment.globals.update(
     safety_words=player.SAFETY_WORDS,
     player_words=player.WORDS,
     form_value=intake.form_value,
+    theme_color=MANIFEST["theme_color"],  # the browser's colour for the app, as installed
 )
 _environment.filters["words"] = lambda value: str(value).replace("_", " ")
 _environment.filters["first_up"] = lambda value: str(value)[:1].upper() + str(value)[1:]
