@@ -1,5 +1,6 @@
 """The first week against a real store: day one asks for the first session alone (in the terminal's
-today as on the web's), and the questionnaires come one at a time."""
+today as on the web's), the questionnaires come one at a time, and answering again starts from the
+last answers but never from the last safety answers."""
 
 from __future__ import annotations
 
@@ -92,3 +93,16 @@ def test_a_triage_that_needs_a_clinician_is_no_first_day(ctx: Context) -> None:
     status, text = shown(ctx)
     assert (status.first_day, status.next_step) == (False, "seek_care")
     assert "Your first session" not in text
+
+
+def test_answering_again_starts_from_the_last_answers_but_not_the_safety_ones(ctx: Context) -> None:
+    assert intake.last_answers(ctx) == {}
+    save(ctx, age=61, sitting_hours=9.5, osteoporosis=True, arm_symptoms=True)
+    last = intake.last_answers(ctx)
+    assert (last["age"], last["sitting_hours"], last["regions"]) == (61, 9.5, ["lower_back"])
+    assert {"red_flags", "leg_symptoms", "arm_symptoms", "osteoporosis"}.isdisjoint(last)
+
+
+def test_after_an_emergency_intake_only_the_first_questions_start_filled(ctx: Context) -> None:
+    save(ctx, red_flags=["saddle_numbness"], age=52)
+    assert set(intake.last_answers(ctx)) == {"regions", "age", "trauma"}

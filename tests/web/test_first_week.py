@@ -1,4 +1,5 @@
-"""The first week on the web: day one shows the first session alone, day two the usual Today."""
+"""The first week on the web: day one shows the first session alone, day two the usual Today, and
+answering the questions again starts from the last answers (never from the last safety answers)."""
 
 from __future__ import annotations
 
@@ -84,6 +85,63 @@ def test_a_warning_sign_on_day_one_comes_first_and_offers_no_session(dated: Test
     page = main_of(dated.get("/").text)
     assert page.index("Get urgent help now") < page.index("Next step")
     assert "Your first session" not in page and 'href="/session"' not in page
+
+
+def checked(page: str) -> list[str]:
+    """The name and value of every checked box and radio button of a page."""
+    inputs = re.findall(r"<input [^>]*>", page)
+    return ["=".join(re.findall(r'(?:name|value)="([^"]*)"', tag)) for tag in inputs if " checked" in tag]
+
+
+def test_answering_again_starts_filled_in_except_the_safety_questions(client: TestClient) -> None:
+    intake(client, hamstrings_tight="no", sitting_hours="9.5")
+    first = client.get("/intake").text
+    assert "Your last answers are filled in" in first and "safety questions are asked afresh" in first
+    assert checked(first) == ["regions=lower_back", "trauma=none"]
+    assert re.search(r'id="age"[^>]* value="38"', first)
+    base = {"csrf": csrf_of(client), "regions": ["lower_back"], "age": "38", "trauma": "none"}
+    safety = client.post("/intake/safety", data=base).text
+    assert checked(safety) == [], "no warning sign nor safety question starts answered"
+    flags = {f"flag_{i}": "no" for i in re.findall(r'name="flag_([a-z_]+)" value="yes"', safety)}
+    fresh = {"leg_symptoms": "one_leg", "arm_symptoms": "no", "osteoporosis": "no"}
+    details = client.post("/intake/details", data={**base, **flags, **fresh}).text
+    assert re.search(r'id="pain_now"[^>]* value="4"', details)
+    assert re.search(r'id="sitting_hours"[^>]* value="9.5"', details)
+    assert "hamstrings_tight=no" in checked(details) and "floor_ok=yes" in checked(details)
+    assert '<input type="hidden" name="leg_symptoms" value="one_leg">' in details  # today's answer
+
+
+def test_a_first_intake_starts_empty(client: TestClient) -> None:
+    page = client.get("/intake").text
+    assert checked(page) == [] and "Your last answers" not in page
+
+
+def test_the_browser_shows_the_last_answers_and_blank_safety_questions(visit: Visit) -> None:
+    page, base = visit.page, visit.base
+    welcome(page, base)
+    answer_where(page, ["Lower back"], "41", "No")
+    answer_safety(page)
+    answer_details(page, pain="4", days="30", sitting="9", yes_to=("tight hamstrings",))
+    expect(page.get_by_role("heading", name="Self-care looks reasonable")).to_be_visible()
+    page.goto(base + "/intake")
+    expect(page.get_by_text("Your last answers are filled in")).to_be_visible()
+    expect(page.get_by_label("Lower back", exact=True)).to_be_checked()
+    expect(page.get_by_label("Neck", exact=True)).not_to_be_checked()
+    expect(page.get_by_label("How old are you?")).to_have_value("41")
+    page.get_by_role("button", name="Next: safety questions").click()
+    expect(page.get_by_role("heading", name="Safety questions")).to_be_visible()
+    radios = page.locator("main input[type=radio]")
+    assert radios.count() > 10
+    for index in range(radios.count()):
+        expect(radios.nth(index)).not_to_be_checked()
+    visit.shot("intake-again-safety")
+    answer_safety(page)
+    expect(page.get_by_label(re.compile("How bad is the pain right now"))).to_have_value("4")
+    expect(
+        page.locator("fieldset", has_text="tight hamstrings").get_by_label("Yes", exact=True)
+    ).to_be_checked()
+    page.get_by_role("button", name="See my result").click()
+    expect(page.get_by_role("heading", name="Self-care looks reasonable")).to_be_visible()
 
 
 def test_in_the_browser_day_one_keeps_the_rest_folded_away(visit: Visit) -> None:
