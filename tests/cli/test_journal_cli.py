@@ -181,10 +181,13 @@ def test_settings_set_and_show() -> None:
 def test_today_guides_the_next_step(tmp_path: Path) -> None:
     assert "unknot start" in run_unknot("today").stdout
     save_assessment(tmp_path)
-    assert "unknot checkin" in run_unknot("today").stdout
-    run_unknot("checkin", "--pain", "3")
-    assert "unknot session" in run_unknot("today").stdout
+    first_day = run_unknot("today").stdout
+    assert "Start your first session: 'unknot session'." in first_day and "Next step" not in first_day
+    assert first_day.index("Your first session") < first_day.index("Later this week")
+    assert "('unknot checkin')" in first_day.split("Later this week")[1]
     run_unknot("session", "--done")
+    assert "Check in: 'unknot checkin'." in run_unknot("today").stdout
+    run_unknot("checkin", "--pain", "3")
     assert "All done for today" in run_unknot("today").stdout
 
 

@@ -159,7 +159,7 @@ def test_start_saves_the_assessment_for_today(tmp_path: Path) -> None:
     answer_details(child, PLAIN_DETAILS[1:])
     child.expect("Saved")
     finish(child)
-    assert "unknot checkin" in run_unknot("today").stdout
+    assert "Start your first session: 'unknot session'" in run_unknot("today").stdout  # day one
 
 
 def play_quietly_through() -> None:

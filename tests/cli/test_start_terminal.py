@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import sys
+from pathlib import Path
 
 import pexpect
 
-from tests.cli.helpers import answer_yes_no_until
+from tests.cli.helpers import answer_yes_no_until, ok_json, run_unknot
+from tests.strategies import base_answers
 
 
 def spawn() -> pexpect.spawn:
@@ -123,3 +127,51 @@ def test_under_16_is_sent_to_a_doctor_before_any_question() -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 2
+
+
+def test_answering_again_starts_from_the_last_answers_but_asks_the_safety_questions_afresh(
+    tmp_path: Path,
+) -> None:
+    last = base_answers(regions=["neck", "lower_back"], age=63, sitting_hours=9.5, hamstrings_tight="yes")
+    (tmp_path / "answers.json").write_text(json.dumps(last), encoding="utf-8")
+    assert run_unknot("assess", "--answers", str(tmp_path / "answers.json"), "--save").returncode == 0
+    child = spawn()
+    child.expect("Your last answers are filled in")
+    for default in ("(1 3)", "(63)", "(1)"):  # where, age, no injury: Enter keeps each
+        child.expect(re.escape(default) + r"\S*: ")
+        child.sendline("")
+    child.expect(r"\[y/n\]")
+    child.sendline("")  # a warning sign has no default: Enter is no answer
+    child.expect("Please enter Y or N")
+    answer_yes_no_until(child, ["spread below your knee"])
+    child.expect("Choose")
+    child.sendline("")
+    child.expect("Please select one of the available options")
+    child.sendline("1")
+    answer_yes_no_until(child, ["How bad is the pain"])
+    child.expect(r"\(4\)")
+    child.sendline("6")  # the one answer that changed
+    for default in (
+        "(14)",
+        "(n)",
+        "(n)",
+        "(9.5)",
+        "[yes/no/unknown]",
+        "(yes)",
+        "(n)",
+        "(n)",
+        "(y)",
+        "(n)",
+        "(n)",
+    ):
+        child.expect(re.escape(default))
+        if default != "[yes/no/unknown]":
+            child.sendline("")
+    child.expect("Enter for none")
+    child.sendline("")
+    child.expect("Your daily programme")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    saved = ok_json("export", "--format", "json")["assessments"]
+    assert len(saved) == 2 and saved[-1]["answers"] == {**last, "pain_now": 6, "cleared_flags": []}

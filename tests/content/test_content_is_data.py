@@ -37,6 +37,7 @@ items:
   - {id: woke, text: My back woke me up.}
   - {id: late, text: My back kept me from falling asleep.}
 scoring: count
+first_due_day: 3
 every_days: 7
 licence: Written for this test.
 sources: [nice_ng59]

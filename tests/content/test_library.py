@@ -177,3 +177,22 @@ def test_strength_progresses_in_repetitions_or_sets_not_only_in_time(library: Li
         for easier, harder in itertools.pairwise(doses):
             more = (harder.reps or 0) > (easier.reps or 0) or harder.sets > easier.sets
             assert more, f"{exercise.id}: each level does more repetitions or sets"
+
+
+@pytest.mark.parametrize(
+    ("day", "words"), [("0", "greater than or equal to 1"), ("8", "less than or equal to 7")]
+)
+def test_a_questionnaire_is_first_due_within_the_first_week(content_copy: Path, day: str, words: str) -> None:
+    _edit(content_copy / "questionnaires" / "peg.yaml", "first_due_day: 2", f"first_due_day: {day}")
+    with pytest.raises(
+        ContentError, match=rf"questionnaires/peg\.yaml: first_due_day: Input should be {words}"
+    ):
+        load_library(content_copy)  # type: ignore[arg-type]
+
+
+def test_at_most_one_questionnaire_is_due_on_day_one(content_copy: Path) -> None:
+    _edit(content_copy / "questionnaires" / "peg.yaml", "first_due_day: 2", "first_due_day: 1")
+    assert load_library(content_copy).questionnaires["peg"].first_due_day == 1  # type: ignore[arg-type]
+    _edit(content_copy / "questionnaires" / "rmdq.yaml", "first_due_day: 4", "first_due_day: 1")
+    with pytest.raises(ContentError, match=r"rmdq\.yaml: first_due_day: at most one questionnaire"):
+        load_library(content_copy)  # type: ignore[arg-type]

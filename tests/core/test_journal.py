@@ -12,7 +12,7 @@ from unknot.core.checkins import Checkin, JournalInputError, make_checkin, parse
 from unknot.core.history import HistoryDay, SessionRecord, last_week, sparkline, streak, summarise_days
 from unknot.core.progress import Escalation
 from unknot.core.progression import flared
-from unknot.core.today import next_step
+from unknot.core.today import is_first_day, journal_day, next_step
 
 TODAY = dt.date(2026, 11, 24)
 
@@ -66,6 +66,27 @@ def test_next_step_order() -> None:
     assert next_step(care(CareLevel.SELF_CARE), checked_in=True, sessions_completed=1) == "done"
 
 
+def test_journal_days_count_from_the_first_intake() -> None:
+    assert journal_day(None, TODAY) is None
+    days = [journal_day(TODAY, TODAY + dt.timedelta(days=n)) for n in (0, 1, 6, 7)]
+    assert days == [1, 2, 7, 8]
+
+
+def test_the_first_day_lasts_until_a_session_and_never_outranks_care() -> None:
+    ok = care(CareLevel.SELF_CARE)
+    assert is_first_day(ok, day=1, sessions_completed=0)
+    assert not is_first_day(ok, day=2, sessions_completed=0)
+    assert not is_first_day(ok, day=1, sessions_completed=1)
+    assert not is_first_day(ok, day=None, sessions_completed=0)
+    assert not is_first_day(care(CareLevel.SEE_CLINICIAN, has_plan=False), day=1, sessions_completed=0)
+    sign = Escalation(CareLevel.EMERGENCY, ["new numbness"], blocks_sessions=True)
+    assert not is_first_day(care(CareLevel.SELF_CARE, sign), day=1, sessions_completed=0)
+    slow = Escalation(CareLevel.SEE_CLINICIAN, ["worse"])
+    assert not is_first_day(care(CareLevel.SELF_CARE, slow), day=1, sessions_completed=0)
+    assert next_step(ok, checked_in=False, sessions_completed=0, first_day=True) == "session"
+    assert next_step(ok, checked_in=False, sessions_completed=0) == "checkin"
+
+
 def test_a_warning_sign_at_checkin_stops_sessions_and_heat() -> None:
     sign = Escalation(CareLevel.EMERGENCY, ["new numbness"], blocks_sessions=True)
     now = care(CareLevel.SELF_CARE, sign)
@@ -94,7 +115,7 @@ def _days(*dates_done: dt.date) -> list[HistoryDay]:
 
 def test_the_last_week_ends_today_and_marks_the_days_with_a_completed_session() -> None:
     today = dt.date(2026, 11, 25)
-    days = _days(today, today - dt.timedelta(days=2)) + [HistoryDay(today - dt.timedelta(days=1), None, 0)]
+    days = [*_days(today, today - dt.timedelta(days=2)), HistoryDay(today - dt.timedelta(days=1), None, 0)]
     week = last_week(days, today)
     assert [d.date for d in week] == [today - dt.timedelta(days=n) for n in range(6, -1, -1)]
     assert [d.done for d in week] == [False, False, False, False, True, False, True]

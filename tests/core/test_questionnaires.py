@@ -55,8 +55,58 @@ def test_ticks_and_numbers(library: Library) -> None:
 
 def test_due_dates(library: Library) -> None:
     today = dt.date(2026, 5, 20)
+    start = today - dt.timedelta(days=30)
     peg = library.questionnaires["peg"]
-    assert next_due(peg, None, today).is_due
-    assert not next_due(peg, today - dt.timedelta(days=6), today).is_due
-    due = next_due(peg, today - dt.timedelta(days=7), today)
+    assert next_due(peg, None, today, start).is_due  # never answered, its first week long past
+    assert not next_due(peg, today - dt.timedelta(days=6), today, start).is_due
+    due = next_due(peg, today - dt.timedelta(days=7), today, start)
     assert due.is_due and due.due == today
+
+
+START = dt.date(2026, 11, 24)  # day 1: the first intake
+
+
+def due_on(library: Library, day: int, start: dt.date | None = START) -> list[str]:
+    """The questionnaires due on a day of the journal (day 1 is START), none answered yet."""
+    today = START + dt.timedelta(days=day - 1)
+    return [q.id for q in library.questionnaires.values() if next_due(q, None, today, start).is_due]
+
+
+def test_day_one_is_free_of_questionnaires_and_the_first_week_brings_one_at_a_time(library: Library) -> None:
+    by_day = {day: due_on(library, day) for day in range(1, 9)}
+    assert by_day == {1: [], 2: ["peg"], 3: ["peg"], 4: ["peg", "rmdq"]} | {
+        d: ["peg", "rmdq"] for d in range(5, 9)
+    }
+    firsts = [q.first_due_day for q in library.questionnaires.values()]
+    assert all(2 <= day <= 7 for day in firsts) and len(set(firsts)) == len(firsts)
+
+
+@pytest.mark.parametrize("form_id", ["peg", "rmdq"])
+def test_each_questionnaire_is_first_due_on_its_day_not_the_day_before(
+    library: Library, form_id: str
+) -> None:
+    form = library.questionnaires[form_id]
+    first = START + dt.timedelta(days=form.first_due_day - 1)
+    before = next_due(form, None, first - dt.timedelta(days=1), START)
+    on = next_due(form, None, first, START)
+    assert (before.due, before.is_due) == (first, False)
+    assert (on.due, on.is_due, on.last) == (first, True, None)
+
+
+def test_once_answered_it_repeats_every_few_days_whatever_the_first_day(library: Library) -> None:
+    peg = library.questionnaires["peg"]
+    answered = START + dt.timedelta(days=1)  # on day 2, when first due
+    assert not next_due(peg, answered, answered + dt.timedelta(days=6), START).is_due
+    again = next_due(peg, answered, answered + dt.timedelta(days=7), START)
+    assert again.is_due and again.due == START + dt.timedelta(days=8) and again.last == answered
+
+
+def test_before_any_intake_today_counts_as_day_one(library: Library) -> None:
+    assert due_on(library, 1, start=None) == []
+    peg = library.questionnaires["peg"]
+    assert next_due(peg, None, START, None).due == START + dt.timedelta(days=1)
+
+
+def test_a_questionnaire_may_be_due_on_day_one(library: Library) -> None:
+    short = library.questionnaires["peg"].model_copy(update={"first_due_day": 1})
+    assert next_due(short, None, START, START).is_due

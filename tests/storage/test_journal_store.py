@@ -77,15 +77,16 @@ def test_a_session_with_an_exercise_not_in_the_plan_writes_nothing(ctx: Context)
     assert checkins.history(ctx) == []
 
 
-def test_status_walks_through_the_day(ctx: Context) -> None:
+def test_status_walks_through_the_first_day(ctx: Context) -> None:
     assert today.status(ctx).next_step == "start"
     save(ctx)
-    assert today.status(ctx).next_step == "checkin"
-    checkins.log(ctx, 4)
-    assert today.status(ctx).next_step == "session"
+    first = today.status(ctx)
+    assert (first.next_step, first.first_day) == ("session", True)  # the first session comes first
     sessions.record(ctx)
-    status = today.status(ctx)
-    assert (status.next_step, status.sessions_completed) == ("done", 1)
+    after = today.status(ctx)
+    assert (after.next_step, after.first_day, after.sessions_completed) == ("checkin", False, 1)
+    checkins.log(ctx, 4)
+    assert today.status(ctx).next_step == "done"
 
 
 def test_prefs_round_trip_and_validation(ctx: Context) -> None:

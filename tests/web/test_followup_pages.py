@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 
@@ -21,7 +22,8 @@ def test_progress_page_with_charts_and_due_questionnaires(client: TestClient) ->
     page = client.get("/progress").text
     assert "How it is going" in page and "Pain at the start" in page
     assert page.count('<svg class="chart"') >= 1
-    assert "PEG pain and interference scale</a>: due now" in page
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()  # day 2: none due on day one
+    assert f"PEG pain and interference scale</a>: next due {tomorrow}" in page
     assert 'href="/report.pdf"' in page and 'href="/export/fhir"' in page
 
 

@@ -149,7 +149,7 @@ def test_a_break_reminder_link_plays_one_stretch_and_saves_nothing(client: TestC
     assert page.status_code == 200
     assert "A break from sitting" in page.text and 'id="finish-form"' not in page.text
     script = re.search(r'<script type="application/json" id="session-script">(.*?)</script>', page.text, re.S)
-    assert script and {p for p in re.findall(r'"exercise_id": "([a-z_]+)"', script.group(1))} == {ids[0]}
+    assert script and set(re.findall(r'"exercise_id": "([a-z_]+)"', script.group(1))) == {ids[0]}
     unknown = client.get("/session/stretch/not_in_the_plan")
     assert unknown.status_code == 400 and "is not an exercise in your programme" in unknown.text
 

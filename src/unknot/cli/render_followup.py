@@ -16,8 +16,10 @@ from unknot.core.checkins import Checkin
 from unknot.core.history import HistoryDay, pains, sparkline
 from unknot.core.progress import Escalation, Progress
 from unknot.core.questionnaires import Due, Response
+from unknot.core.result import Plan
 from unknot.core.today import NextStep
 from unknot.present.care import escalation_banner, warning_banner
+from unknot.present.firstday import first_day
 from unknot.present.progress import progress_stats
 from unknot.present.text import plain_text
 from unknot.present.words import ANSWER_AGAIN_WORDS, SEEK_CARE_WORDS, score
@@ -89,11 +91,23 @@ NEXT_STEP_WORDS = {
 }
 
 
+def first_day_view(status: TodayStatus, plan: Plan, library: Library) -> list[Any]:
+    """Day one: the first session alone, then a short list of what can wait."""
+    first = first_day(plan, status.due, status.lesson, library)
+    start = Text.assemble(first.lead, "\n", (f"{first.start}: 'unknot session'.", "bold"))
+    later = Text(first.later_heading + ":", style="bold")
+    for item in first.later:
+        later.append(f"\n• {item.words} ('{item.command}')", style="not bold")
+    return [Panel(start, title=first.heading, border_style="cyan"), later]
+
+
 def today_view(status: TodayStatus, library: Library) -> Group:
     parts: list[Any] = [Text(f"Today, {status.date.isoformat()}", style="bold")]
     escalation = escalation_panel(status.escalation, library)
     parts += [escalation] if escalation else []
     current = status.current
+    if status.first_day and current is not None and current.plan is not None:
+        return Group(*parts, *first_day_view(status, current.plan, library))
     if current is not None and current.change_reason:
         parts.append(
             Panel(

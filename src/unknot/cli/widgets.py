@@ -20,12 +20,18 @@ def progress_bar(fraction: float, width: int = 50) -> Text:
     return Text.assemble(("█" * filled, "green"), ("░" * (width - filled), "dim"))
 
 
-def ask_number(out: Console, question: str, low: float, high: float, *, whole: bool = True) -> float:
-    """Ask until the answer is a number in range; says what is expected when it is not."""
+def ask_number(
+    out: Console, question: str, low: float, high: float, *, whole: bool = True, default: float | None = None
+) -> float:
+    """Ask until the answer is a number in range; says what is expected when it is not. A `default`
+    is shown in brackets, and Enter keeps it."""
     prompt = IntPrompt if whole else FloatPrompt
     kind = "a whole number" if whole else "a number"
     while True:
-        value = prompt.ask(question, console=out)
+        if default is None:
+            value = prompt.ask(question, console=out)
+        else:
+            value = prompt.ask(question, console=out, default=int(default) if whole else float(default))
         if low <= value <= high:
             return value
         out.print(f"[red]Please enter {kind} from {low:g} to {high:g}.[/red]")

@@ -175,7 +175,16 @@ def _check_references(library: Library, items: list[tuple[str, BaseModel]], safe
         if missing:
             raise ContentError(f"missing content for {', '.join(missing)}")
     _check_flags(safety)
+    _check_first_day(library)
     _check_named(library)
+
+
+def _check_first_day(library: Library) -> None:
+    """The day of the first intake is for the first session: at most one questionnaire is due then."""
+    first = sorted(q.id for q in library.questionnaires.values() if q.first_due_day == 1)
+    if len(first) > 1:
+        where = ", ".join(f"questionnaires/{i}.yaml" for i in first)
+        raise ContentError(f"{where}: first_due_day: at most one questionnaire may be due on day 1")
 
 
 def _check_named(library: Library) -> None:

@@ -56,6 +56,15 @@ def parse_numbers(text: str, field: str = "answers") -> list[int]:
     return [n for n in numbers if n is not None]
 
 
-def next_due(form: Questionnaire, last: dt.date | None, today: dt.date) -> Due:
-    due = today if last is None else last + dt.timedelta(days=form.every_days)
+def first_due(form: Questionnaire, start: dt.date) -> dt.date:
+    """When a questionnaire never answered is due: on day `first_due_day` of the journal, day 1 being
+    `start`, the day of the first intake. Spread over the first week, so day one is for the first
+    session rather than for forms."""
+    return start + dt.timedelta(days=form.first_due_day - 1)
+
+
+def next_due(form: Questionnaire, last: dt.date | None, today: dt.date, start: dt.date | None) -> Due:
+    """When a questionnaire is next due: `every_days` after it was `last` answered; never answered,
+    on its first due day of the journal that began on `start` (before any intake, today is day 1)."""
+    due = first_due(form, start or today) if last is None else last + dt.timedelta(days=form.every_days)
     return Due(form.id, last, due, due <= today)

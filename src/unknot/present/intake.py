@@ -12,7 +12,7 @@ from typing import Any, Literal, cast
 
 from annotated_types import Ge, Le
 
-from unknot.core.answers import Answers
+from unknot.core.answers import Answers, has_emergency_sign
 
 Kind = Literal["many", "one", "whole", "number", "yes_no"]
 
@@ -123,6 +123,25 @@ DETAILS = (
 )
 
 YES_NO_VALUES = {"yes": True, "no": False}
+# Said when a new intake starts from the last one's answers.
+PREFILLED_WORDS = (
+    "Your last answers are filled in: change what has changed. The safety questions are asked afresh "
+    "every time."
+)
+
+
+def starting_answers(saved: dict[str, Any] | None) -> dict[str, Any]:
+    """The answers a new intake starts from: the last intake's (`saved`), so answering again is quick.
+
+    Never the red flags nor the other safety questions (`SAFETY`): a warning sign prefilled "no" is
+    easily waved through unread, so they are asked afresh every time. Nor the details when the last
+    intake stopped at an emergency sign: they were never asked, the saved ones are stand-ins.
+    """
+    if not saved:
+        return {}
+    stopped = has_emergency_sign(saved.get("red_flags", []), saved.get("leg_symptoms", "none"))
+    kept = FIRST_STEP if stopped else FIRST_STEP + DETAILS
+    return {q.field: saved[q.field] for q in kept if q.field in saved}
 
 
 def form_value(given: Any) -> str:

@@ -79,9 +79,20 @@ def responses(ctx: Context) -> list[Response]:
         return repository.responses(db)
 
 
+def journal_start(ctx: Context) -> dt.date | None:
+    """The journal's day 1: the day of the first intake (None before any)."""
+    return ctx.once("journal_start", lambda: _journal_start(ctx))
+
+
+def _journal_start(ctx: Context) -> dt.date | None:
+    with ctx.store.reading() as db:
+        first = repository.first_intake_at(db)
+    return None if first is None else first.astimezone(ctx.zone).date()
+
+
 def due(ctx: Context, answered: list[Response] | None = None) -> list[Due]:
-    """When each questionnaire is next due (now, when never answered), from `answered` (all the
-    responses, when the caller has them) or from the database's latest dates."""
+    """When each questionnaire is next due (never answered: on its first due day of the journal),
+    from `answered` (all the responses, when the caller has them) or from the database's latest dates."""
     forms = ctx.library.questionnaires
     if answered is None:
         with ctx.store.reading() as db:
@@ -90,4 +101,5 @@ def due(ctx: Context, answered: list[Response] | None = None) -> list[Due]:
         last = {}
         for response in answered:
             last[response.questionnaire] = max(response.date, last.get(response.questionnaire, response.date))
-    return [next_due(form, last.get(form.id), ctx.today()) for form in forms.values()]
+    start = journal_start(ctx)
+    return [next_due(form, last.get(form.id), ctx.today(), start) for form in forms.values()]

@@ -244,6 +244,12 @@ def intakes(db: Session) -> list[Intake]:
     return [Intake(at, tuple(answers.get("red_flags", []))) for at, answers in db.execute(query)]
 
 
+def first_intake_at(db: Session) -> dt.datetime | None:
+    """When the first assessment was saved: the journal's day 1 (None before any)."""
+    query = select(AssessmentRow.created_at).order_by(AssessmentRow.id).limit(1)
+    return db.execute(query).scalar_one_or_none()
+
+
 def preferences(db: Session) -> dict[str, Any]:
     query = select(PreferenceRow).order_by(PreferenceRow.key)
     return {row.key: row.value for row in db.scalars(query)}

@@ -27,6 +27,9 @@ class Questionnaire(Strict):
     response: Literal["scale_0_10", "tick"]
     items: list[QuestionItem] = Field(min_length=1, max_length=40)
     scoring: Literal["mean", "count"]
+    # The day of the journal it is first due on (day 1: the day of the first intake), so the first
+    # week offers one questionnaire at a time; then every `every_days` after each answer.
+    first_due_day: int = Field(ge=1, le=7)
     every_days: int = Field(ge=1, le=90)
     licence: Text
     sources: list[Slug] = Field(min_length=1)

@@ -15,7 +15,7 @@ from starlette.datastructures import FormData
 from unknot.core.answers import SKIPPED_AFTER_EMERGENCY, answers_from_dict, has_emergency_sign
 from unknot.core.errors import UserError
 from unknot.core.parsing import decimal_number
-from unknot.present.intake import DETAILS, FIRST_STEP, SAFETY, YES_NO_VALUES, Question
+from unknot.present.intake import DETAILS, FIRST_STEP, PREFILLED_WORDS, SAFETY, YES_NO_VALUES, Question
 from unknot.services import intake
 from unknot.web.forms import posted_form, text, texts
 from unknot.web.render import context_of, render
@@ -29,12 +29,15 @@ STEPS = {
 }
 
 
-def _page(request: Request, step: str, answers: dict[str, Any], error: str | None = None) -> Response:
+def _page(
+    request: Request, step: str, answers: dict[str, Any], error: str | None = None, note: str | None = None
+) -> Response:
     """One step of the form; with an error it is shown again, answers kept, as a 400."""
     template, title, questions, carried = STEPS[step]
     page = {
         "answers": answers,
         "error": error,
+        "note": note,
         "questions": questions,
         "carried": carried,
         "step": list(STEPS).index(step) + 1,
@@ -86,7 +89,8 @@ def _number(text: str, field: str) -> int | float:
 
 @router.get("/intake", response_class=HTMLResponse)
 def intake_start(request: Request) -> Response:
-    return _page(request, "where", {})
+    last = intake.last_answers(context_of(request))
+    return _page(request, "where", last, note=PREFILLED_WORDS if last else None)
 
 
 @router.post("/intake/safety", response_class=HTMLResponse)
@@ -97,7 +101,7 @@ def intake_safety(request: Request, form: FormData) -> Response:
         answers = _first_step(given)
     except UserError as exc:
         return _page(request, "where", given, str(exc))
-    return _page(request, "safety", answers)
+    return _page(request, "safety", answers)  # never prefilled: asked afresh every time
 
 
 def _flags_from_form(form: FormData, flag_ids: list[str]) -> list[str]:
@@ -122,7 +126,7 @@ def intake_details(request: Request, form: FormData) -> Response:
     if has_emergency_sign(answers["red_flags"], answers["leg_symptoms"]):
         intake.save_assessment(context_of(request), answers_from_dict({**SKIPPED_AFTER_EMERGENCY, **answers}))
         return RedirectResponse("/result", status_code=303)
-    return _page(request, "details", answers)
+    return _page(request, "details", {**intake.last_answers(context_of(request)), **answers})
 
 
 @router.post("/intake/finish", response_class=HTMLResponse)

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
+from unknot.present.firstday import first_day
 from unknot.present.preferences import form_groups, posted_changes
 from unknot.services import Context, plans, preferences, today
 from unknot.web.cache import page_cache
@@ -28,7 +29,9 @@ def _home(request: Request, ctx: Context) -> Response:
     status = today.status(ctx)
     if not status.welcomed:
         return render(request, "welcome.html", title="Welcome")
-    return render(request, "today.html", title="Today", status=status)
+    plan = status.current.plan if status.first_day and status.current else None
+    first = None if plan is None else first_day(plan, status.due, status.lesson, ctx.library)
+    return render(request, "today.html", title="Today", status=status, first_day=first)
 
 
 @router.post("/welcome")
