@@ -52,6 +52,7 @@ def test_in_a_real_terminal_only_unknot_styles_the_output() -> None:
 
 def test_an_imported_plan_shows_its_words_as_plain_text(tmp_path: Path) -> None:
     save_assessment(tmp_path)
+    assert run_unknot("session", "--done").returncode == 0  # past day one: today shows the plan
     exported = run_unknot("export", "--format", "json")
     document = json.loads(exported.stdout)
     changed = {**document["plans"][0], "id": 2, "reason": HOSTILE}

@@ -44,8 +44,8 @@ def test_day_one_asks_for_the_first_session_alone(ctx: Context) -> None:
     assert text.index("Your first session") < text.index("Later this week")
     for waiting in (
         "A daily check-in: pain and stiffness, in a few seconds ('unknot checkin')",
-        "PEG pain and interference scale: due 2026-11-25 ('unknot questionnaire peg')",
-        "Roland-Morris Disability Questionnaire: due 2026-11-27 ('unknot questionnaire rmdq')",
+        "PEG pain and interference scale: due tomorrow ('unknot questionnaire peg')",
+        "Roland-Morris Disability Questionnaire: due Friday 27 November ('unknot questionnaire rmdq')",
         "-minute lesson: ",
     ):
         assert waiting in text

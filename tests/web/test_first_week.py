@@ -55,8 +55,7 @@ def test_day_one_shows_the_first_session_alone(dated: TestClient, calendar: Cale
     assert re.findall(r'class="button primary big" href="([^"]+)"', page) == ["/session"]
     assert "Start your first session" in page and "Next step" not in page
     later = page[page.index('<details class="card later">') :]
-    tomorrow = (calendar.moment + dt.timedelta(days=1)).date().isoformat()
-    assert f"PEG pain and interference scale: due {tomorrow}</a>" in later
+    assert "PEG pain and interference scale: due tomorrow</a>" in later
     assert 'href="/checkin"' in later and 'href="/lessons/' in later
     assert "Due now" not in page and "<details open" not in page
 
@@ -66,7 +65,7 @@ def test_day_two_is_the_usual_today(dated: TestClient, calendar: Calendar) -> No
     calendar.moment += dt.timedelta(days=1)
     page = main_of(dated.get("/").text)
     assert "Your first session" not in page and "Later this week" not in page
-    assert "Next step" in page and 'href="/checkin">Check in</a>' in page
+    assert "Next step" in page and re.search(r'href="/checkin">.*Check in</a>', page)
     assert 'Due now: <a href="/questionnaires/peg">' in page and "/questionnaires/rmdq" not in page
 
 
@@ -76,7 +75,7 @@ def test_after_the_first_session_day_one_is_the_usual_today(dated: TestClient) -
     form = {"csrf": csrf_of(dated), "pain_before": "3", "pain_after": "2", "token": "play-0001"}
     assert "Session complete" in dated.post("/session/complete", data={**form, "items_done": planned}).text
     page = main_of(dated.get("/").text)
-    assert "Your first session" not in page and 'href="/checkin">Check in</a>' in page
+    assert "Your first session" not in page and re.search(r'href="/checkin">.*Check in</a>', page)
 
 
 def test_a_warning_sign_on_day_one_comes_first_and_offers_no_session(dated: TestClient) -> None:
@@ -150,7 +149,7 @@ def test_in_the_browser_day_one_keeps_the_rest_folded_away(visit: Visit) -> None
     answer_where(page, ["Neck"], "35", "No")
     answer_safety(page)
     answer_details(page, pain="3", days="12", sitting="7")
-    page.get_by_role("link", name="Today", exact=True).click()
+    page.get_by_role("navigation", name="Main", exact=True).get_by_role("link", name="Today").click()
     expect(page.get_by_role("heading", name="Your first session")).to_be_visible()
     expect(page.get_by_role("link", name="Start your first session")).to_be_visible()
     later = page.locator("details.later")

@@ -92,10 +92,10 @@ def test_the_version_changes_with_any_static_file(tmp_path: Path) -> None:
     assert shell_version(folder) == first
     (folder / "app.css").write_text((folder / "app.css").read_text() + "\n")
     edited = shell_version(folder)
-    (folder / "fonts").mkdir()
-    (folder / "fonts" / "new.woff2").write_bytes(b"font")
+    (folder / "more").mkdir()
+    (folder / "more" / "new.woff2").write_bytes(b"font")
     added = shell_version(folder)
-    (folder / "fonts" / "new.woff2").rename(folder / "fonts" / "other.woff2")
+    (folder / "more" / "new.woff2").rename(folder / "more" / "other.woff2")
     renamed = shell_version(folder)
     assert len({first, edited, added, renamed}) == 4
 

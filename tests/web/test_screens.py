@@ -116,6 +116,7 @@ def test_every_page_is_accessible_and_kept_as_a_screenshot(
 
 
 def _within_first_screen(page: Page, selector: str) -> None:
+    expect(page.locator(selector)).to_be_visible()
     box = page.locator(selector).bounding_box()
     assert box is not None, f"{selector} is not shown"
     height = page.viewport_size["height"] if page.viewport_size else 0

@@ -93,7 +93,8 @@ NEXT_STEP_WORDS = {
 
 def first_day_view(status: TodayStatus, plan: Plan, library: Library) -> list[Any]:
     """Day one: the first session alone, then a short list of what can wait."""
-    first = first_day(plan, status.due, status.lesson, library)
+    pain = status.checkin.pain if status.checkin else None
+    first = first_day(plan, status.due, status.lesson, library, today=status.date, checkin_pain=pain)
     start = Text.assemble(first.lead, "\n", (f"{first.start}: 'unknot session'.", "bold"))
     later = Text(first.later_heading + ":", style="bold")
     for item in first.later:

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from unknot.core.errors import UserError
 from unknot.core.reminders import DEFAULTS, parse_quiet_hours
 
-SESSIONS, LOOK, REMINDERS = "Sessions", "Appearance", "Break and water reminders (unknot breaks run)"
+SESSIONS, LOOK, REMINDERS = "Sessions", "Appearance", "Break and water reminders"
 
 
 def _shown(group: str, description: str, default: Any, **more: Any) -> Any:

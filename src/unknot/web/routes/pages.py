@@ -30,7 +30,12 @@ def _home(request: Request, ctx: Context) -> Response:
     if not status.welcomed:
         return render(request, "welcome.html", title="Welcome")
     plan = status.current.plan if status.first_day and status.current else None
-    first = None if plan is None else first_day(plan, status.due, status.lesson, ctx.library)
+    pain = status.checkin.pain if status.checkin else None
+    first = (
+        None
+        if plan is None
+        else first_day(plan, status.due, status.lesson, ctx.library, today=status.date, checkin_pain=pain)
+    )
     return render(request, "today.html", title="Today", status=status, first_day=first)
 
 
