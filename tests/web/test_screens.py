@@ -20,7 +20,7 @@ from tests.strategies import base_answers
 from tests.web.conftest import ARTIFACTS, Served, serve, signed_in
 from unknot.content.loader import default_library
 from unknot.core.answers import answers_from_dict
-from unknot.core.clock import SystemClock
+from unknot.core.clock import FixedClock, SystemClock
 from unknot.services import checkins, intake, open_context, preferences, progress, sessions
 from unknot.settings import Settings
 
@@ -51,9 +51,12 @@ _axe = Axe()
 
 def keep_a_journal(home: Path) -> dict[str, str]:
     """Three weeks of a person's use: an assessment, check-ins, sessions and a questionnaire."""
-    ctx = open_context(Settings(home=home), SystemClock(), default_library())
+    three_weeks_ago = FixedClock(dt.datetime.now().astimezone() - dt.timedelta(days=21))
+    then = open_context(Settings(home=home), three_weeks_ago, default_library())
     answers = base_answers(regions=["lower_back", "neck"], hamstrings_tight="yes", sitting_hours=8)
-    intake.save_assessment(ctx, answers_from_dict(answers))
+    intake.save_assessment(then, answers_from_dict(answers))
+    then.close()
+    ctx = open_context(Settings(home=home), SystemClock(), default_library())
     preferences.change(ctx, {"seen_welcome": "on", "voice": "off"})
     today = ctx.today()
     for back in range(20, 0, -1):
