@@ -125,10 +125,14 @@ def test_pdf_report_reads_as_a_summary(ctx: Context) -> None:
         "Escalation: see clinician",
     ):
         assert words in text, words
-    pain_axis = text[text.index("Pain (0-10)") : text.index("Completed sessions")].split("\n")[1:4]
-    sessions_axis = text[text.index("Completed sessions") :].split("\n")[1:4]
-    assert pain_axis == ["0", "5", "10"]
-    assert [line.split()[0] for line in sessions_axis] == ["0", "3.5", "7"], "the axis its bars are drawn on"
+
+    # The charts are the web's SVG drawn as PDF text and paths: captions, axes, dated ticks, legend.
+    pain = text[text.index("Pain by day, 1 Nov to 22 Nov 2026") : text.index("Completed sessions,")]
+    assert pain.split("\n")[1:5] == ["Pain (0-10)", "0", "5", "10"]
+    assert "2 Nov 9 Nov 16 Nov" in pain and "Daily pain 7-day mean" in pain
+    sessions = text[text.index("Completed sessions, 26 Oct to 22 Nov 2026") : text.index("Questionnaires")]
+    assert sessions.split("\n")[1:10] == ["Sessions per week", *map(str, range(8))]
+    assert "26 Oct 2 Nov 9 Nov 16 Nov" in sessions
 
 
 def test_pdf_report_of_an_empty_journal(ctx: Context) -> None:

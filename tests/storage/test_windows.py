@@ -8,14 +8,17 @@ import random
 
 import pytest
 
+from tests.strategies import base_answers
 from unknot.content.schema import Library
+from unknot.core.answers import answers_from_dict
 from unknot.core.checkins import Checkin
+from unknot.core.clock import FixedClock
 from unknot.core.history import SessionResult, page_of_history, summarise_days
 from unknot.core.progress import evaluate, journal_window
-from unknot.core.progression import review
+from unknot.core.progression import PlanEvents, flare_ups, review
 from unknot.core.questionnaires import Response
 from unknot.present.charts import weekly_counts
-from unknot.services import Context, checkins, progress
+from unknot.services import Context, checkins, intake, plans, progress
 from unknot.storage import repository, windows
 
 START = dt.date(2026, 1, 5)
@@ -145,10 +148,44 @@ def test_history_pages_and_charts(journal: Context) -> None:
     assert weekly_counts(checkins.recent_history(journal, 3, weeks=5), 5) == weekly_counts(days, 5)
 
 
+def test_the_plan_events_the_charts_mark(journal: Context) -> None:
+    """Changes of the current plan (not of an earlier assessment's, nor its first plan), each on its
+    day in the person's zone, and the sessions' flare-ups, from a day on."""
+    behind = dt.timezone(dt.timedelta(hours=-8))
+    for assessed in (START, START + dt.timedelta(days=40)):
+        moment = FixedClock(at(assessed, 12))
+        intake.save_assessment(
+            Context(journal.settings, journal.store, moment, journal.library),
+            answers_from_dict(base_answers()),
+        )
+    current = plans.current(journal)
+    assert current is not None and current.plan is not None and current.plan_id is not None
+    with journal.store.writing() as db:
+        _, assessment = repository.plan_started(db, current.plan_id)
+        for n, hour in ((41, 3), (60, 7), (90, 10), (120, 23)):  # 03:00 UTC is the evening before at -8 h
+            repository.add_plan(
+                db, assessment, current.plan, f"change {n}", at(START + dt.timedelta(days=n), hour)
+            )
+    with journal.store.reading() as db:
+        _, changes = repository.plan_changes(db, behind)
+        sessions = [(s.date, s.pain_before, s.pain_after) for s in repository.session_results(db)]
+        assert [reason for _, reason in changes] == ["change 41", "change 60", "change 90", "change 120"]
+        assert changes[0][0] == START + dt.timedelta(days=40), "its day in the person's zone"
+        for since in (
+            START - dt.timedelta(days=1),
+            *(START + dt.timedelta(days=n) for n in (40, 41, 61, 200)),
+        ):
+            events = windows.plan_events(db, since, behind)
+            assert events.changes == [(day, reason) for day, reason in changes if day >= since], since
+            assert events.flare_ups == [f for f in flare_ups(sessions) if f.date >= since], since
+    assert windows.plan_events(db, START, behind).flare_ups, "the seeded journal has flare-ups"
+
+
 def test_an_empty_journal(ctx: Context) -> None:
     with ctx.store.reading() as db:
         assert windows.journal_window(db, START) == journal_window([], [], START)
         assert windows.entry_days(db) == 0 and windows.latest_entry_day(db) is None
         assert windows.last_answered(db, ctx.library.questionnaires) == {}
         assert windows.review_window(db, at(START, 0), START) == ([], [])
+        assert windows.plan_events(db, START, dt.UTC) == PlanEvents([], [])
     assert checkins.recent_history(ctx) == [] and checkins.history_page(ctx, None, 60).page.days == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 
 from fastapi.testclient import TestClient
 from fhir.resources.R4B.bundle import Bundle
@@ -12,6 +13,9 @@ from pypdf import PdfReader
 
 from tests.web.conftest import csrf_of
 from tests.web.test_pages import intake
+from unknot.present.charts import PAIN_EMPTY, SESSIONS_EMPTY
+from unknot.present.dates import date_words, period_words
+from unknot.services import checkins
 
 
 def test_progress_page_with_charts_and_due_questionnaires(client: TestClient) -> None:
@@ -21,9 +25,30 @@ def test_progress_page_with_charts_and_due_questionnaires(client: TestClient) ->
         client.post("/checkin", data={"csrf": token, "pain": pain})
     page = client.get("/progress").text
     assert "How it is going" in page and "Pain at the start" in page
-    assert page.count('<svg class="chart"') >= 1
+    assert page.count('<svg class="chart"') == 2, "pain, and the sessions (of none) in its week"
     assert "PEG pain and interference scale</a>: next due tomorrow" in page  # day 2: none on day one
     assert 'href="/report.pdf"' in page and 'href="/export/fhir"' in page
+
+
+def test_progress_charts_have_a_title_dated_axis_and_a_table(client: TestClient) -> None:
+    empty = client.get("/progress").text
+    assert PAIN_EMPTY in empty and SESSIONS_EMPTY in empty and "<svg" not in empty
+    ctx = client.app.state.context  # type: ignore[attr-defined]
+    last = ctx.today()
+    first = last - dt.timedelta(days=20)
+    for n in range(21):
+        checkins.log(ctx, 3 + n % 4, date_text=(first + dt.timedelta(days=n)).isoformat())
+    page = client.get("/progress").text
+    assert f"<figcaption>Pain by day, {period_words(first, last)}</figcaption>" in page
+    assert '<text class="y-label"' in page and ">Pain (0\u201310)</text>" in page
+    mondays = [
+        first + dt.timedelta(days=n) for n in range(21) if (first + dt.timedelta(days=n)).weekday() == 0
+    ]
+    ticks = re.findall(r'<text class="tick-label"[^>]*text-anchor="middle">([^<]+)</text>', page)
+    assert ticks[:3] == [f"{d.day} {d:%b}" for d in mondays], "three weeks: a tick each Monday"
+    assert page.count("<summary>Show as a table</summary>") == 2
+    assert f'<th scope="row">{date_words(last)}</th><td>{3 + 20 % 4}</td>' in page
+    assert 'role="img" aria-labelledby="pain-t pain-d"' in page
 
 
 def test_questionnaires_from_the_web(client: TestClient) -> None:

@@ -91,6 +91,22 @@ def pains(days: list[HistoryDay]) -> list[int | None]:
     return [d.checkin.pain if d.checkin else None for d in days]
 
 
+def window_means(days: list[HistoryDay], window: int) -> list[tuple[dt.date, float]]:
+    """On each day with a check-in (oldest first), the mean pain of the check-ins dated in the
+    `window` days ending that day: calendar days, so a gap in the journal shortens the window's
+    count instead of reaching back past it."""
+    rated = [(d.date, d.date.toordinal(), d.checkin.pain) for d in days if d.checkin]
+    means: list[tuple[dt.date, float]] = []
+    total, start = 0, 0
+    for index, (day, ordinal, pain) in enumerate(rated):
+        total += pain
+        while rated[start][1] <= ordinal - window:
+            total -= rated[start][2]
+            start += 1
+        means.append((day, total / (index + 1 - start)))
+    return means
+
+
 def sparkline(values: Iterable[int | None]) -> str:
     """Pain 0-10 as one character each; a gap for a day without a value."""
     return "".join(" " if v is None else SPARKS[min(v, 10) * (len(SPARKS) - 1) // 10] for v in values)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import attrgetter
 from statistics import fmean
@@ -50,6 +51,32 @@ class Rating:
 def flared(pain_before: int | None, pain_after: int | None) -> bool:
     """Pain after a session 2 or more points above pain before: a reason to ease off."""
     return pain_before is not None and pain_after is not None and pain_after >= pain_before + FLARE_POINTS
+
+
+@dataclass(frozen=True)
+class FlareUp:
+    """A session after which the pain was clearly worse (`flared`): the day a chart marks."""
+
+    date: dt.date
+    pain_before: int
+    pain_after: int
+
+
+def flare_ups(sessions: Iterable[tuple[dt.date, int | None, int | None]]) -> list[FlareUp]:
+    """The flare-ups among sessions given as (date, pain before, pain after), in their order."""
+    return [
+        FlareUp(day, before, after)
+        for day, before, after in sessions
+        if before is not None and after is not None and flared(before, after)
+    ]
+
+
+@dataclass(frozen=True)
+class PlanEvents:
+    """What turned a programme's course, by day: its plan's changes (day, reason) and flare-ups."""
+
+    changes: list[tuple[dt.date, str]]
+    flare_ups: list[FlareUp]
 
 
 @dataclass(frozen=True)

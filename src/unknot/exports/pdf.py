@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import itertools
+import io
 
 from fpdf import FPDF
 
-from unknot.present.charts import DAYS_IN_WEEK, rolling_mean
+from unknot.present.chart_svg import WIDTH, chart_height, chart_svg
+from unknot.present.charts import Chart
 from unknot.present.report import NOT_A_DIAGNOSIS, TITLE, ReportView, Section
 
 ACCENT = (11, 93, 87)
-BLUE = (75, 108, 183)
 GREY = (120, 128, 134)
+CHART_WIDTH = 90  # mm: the drawing's text at about 9 pt
+CAPTION_HEIGHT = 6
 # Typographic marks the built-in PDF fonts lack, by code point, and what to show instead.
 PLAIN = str.maketrans(
     {
@@ -85,52 +87,20 @@ class Report(FPDF):
             self.para(note)
 
 
-def _chart_box(
-    pdf: Report, title: str, top: float = 10, height: float = 38
-) -> tuple[float, float, float, float]:
-    pdf.set_font("Helvetica", "B", 9)
-    pdf.cell(0, 5, plain(title), new_x="LMARGIN", new_y="NEXT")
-    x, y, w = pdf.l_margin + 8, pdf.get_y() + 1, pdf.epw - 10
-    pdf.set_draw_color(210, 214, 217)
-    pdf.set_font("Helvetica", "", 7)
-    for frac in (0.0, 0.5, 1.0):
-        pdf.line(x, y + height * (1 - frac), x + w, y + height * (1 - frac))
-        pdf.text(x - 6, y + height * (1 - frac) + 1, f"{top * frac:g}")
-    pdf.set_y(y + height + 3)
-    return x, y, w, height
-
-
-def _polyline(
-    pdf: Report, points: list[tuple[float, float]], colour: tuple[int, int, int], width: float
-) -> None:
-    pdf.set_draw_color(*colour)
-    pdf.set_line_width(width)
-    for (x1, y1), (x2, y2) in itertools.pairwise(points):
-        pdf.line(x1, y1, x2, y2)
-    pdf.set_line_width(0.2)
-
-
-def pain_chart(pdf: Report, view: ReportView) -> None:
-    pains = view.pain_values
-    if not any(p is not None for p in pains):
+def chart(pdf: Report, drawn: Chart) -> None:
+    """A chart's caption, then its drawing (the web's SVG, as vector graphics), on one page; or the
+    sentence that stands for it."""
+    pdf.ln(2)
+    height = CHART_WIDTH * chart_height(drawn) / WIDTH if not drawn.is_empty else 0
+    if pdf.will_page_break(CAPTION_HEIGHT + height):
+        pdf.add_page()
+    pdf.set_font("Helvetica", "B", 10)
+    pdf.cell(0, CAPTION_HEIGHT, plain(drawn.caption), new_x="LMARGIN", new_y="NEXT")
+    if drawn.is_empty:
+        pdf.para(drawn.empty)
         return
-    x, y, w, h = _chart_box(pdf, "Pain (0-10) by day, with its 7-day mean (thick line)")
-    step = w / max(len(pains) - 1, 1)
-    for values, colour, width in ((pains, BLUE, 0.3), (rolling_mean(pains), ACCENT, 0.9)):
-        points = [(x + i * step, y + h * (1 - v / 10)) for i, v in enumerate(values) if v is not None]
-        _polyline(pdf, points, colour, width)
-
-
-def sessions_chart(pdf: Report, view: ReportView) -> None:
-    weeks = view.weekly_sessions
-    if not weeks:
-        return
-    x, y, w, h = _chart_box(pdf, "Completed sessions per week (the top line is every day)", top=DAYS_IN_WEEK)
-    slot = w / len(weeks)
-    pdf.set_fill_color(*ACCENT)
-    for i, (_, count) in enumerate(weeks):
-        bar = h * min(count, DAYS_IN_WEEK) / DAYS_IN_WEEK
-        pdf.rect(x + i * slot + 0.8, y + h - bar, slot - 1.6, bar, style="F")
+    pdf.image(io.BytesIO(plain(chart_svg(drawn, labelled=False)).encode()), w=CHART_WIDTH, h=height)
+    pdf.ln(2)
 
 
 def report_pdf(view: ReportView) -> bytes:
@@ -145,7 +115,7 @@ def report_pdf(view: ReportView) -> bytes:
         pdf.section(view.escalation, "B")
     for section in view.sections:
         pdf.section(section)
-    pain_chart(pdf, view)
-    sessions_chart(pdf, view)
+    for drawn in view.charts:  # the scores are in the questionnaires' table: two pages at most
+        chart(pdf, drawn)
     pdf.section(view.questionnaires)
     return bytes(pdf.output())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from unknot.present.charts import pain_chart, scores_chart, sessions_chart
+from unknot.present.chart_html import chart_figure
 from unknot.present.report import NOT_A_DIAGNOSIS, ReportView
 
 _environment = Environment(
@@ -13,8 +13,8 @@ _environment = Environment(
 
 
 def report_html(view: ReportView) -> str:
-    charts = [pain_chart(view.pain_days), sessions_chart(view.weekly_sessions)]
-    scores = [scores_chart(c.points, c.name, c.top) for c in view.score_charts]
+    charts = [chart_figure(chart) for chart in view.charts]
+    scores = [chart_figure(chart) for chart in view.score_charts]
     return _environment.get_template("report.html").render(
         view=view, not_a_diagnosis=NOT_A_DIAGNOSIS, charts=charts, scores=scores
     )

@@ -1,70 +1,145 @@
-"""Small charts drawn as SVG on the server (web pages and the report): nothing to load, no script."""
+"""The charts' model: what each chart shows, in data and words, drawn by `present.chart_svg`.
+
+One model per chart (pain by day, sessions per week, a questionnaire's scores) gives its title, its
+axes, its series, the plan changes and flare-ups it marks, the sentence shown when it has nothing
+to draw, and the table that says the same for anyone who cannot see it. The web pages, the HTML
+report and the PDF all draw these models with the same renderer.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
+from dataclasses import dataclass
 
-from markupsafe import Markup
-
-from unknot.core.history import HistoryDay, pains
+from unknot.core.history import HistoryDay, window_means
+from unknot.core.progress import WINDOW_DAYS
+from unknot.core.progression import PlanEvents
+from unknot.present.dates import date_words, day_words, period_words
+from unknot.present.words import counted, number, score
 
 DAYS_IN_WEEK = 7  # the top of every sessions chart: a session every day
 CHART_WEEKS = 12
-
-WIDTH, HEIGHT, PAD = 640.0, 200.0, 28.0
-
-
-def _x(index: int, count: int) -> float:
-    return PAD + (WIDTH - 2 * PAD) * (index / max(count - 1, 1))
-
-
-def _y(pain: float) -> float:
-    return HEIGHT - PAD - (HEIGHT - 2 * PAD) * pain / 10
+LINE, MEAN, BARS = "line", "mean", "bars"  # how a series is drawn
+PLAN, FLARE = "plan", "flare"  # the kinds of mark
+MARK_NAMES = {PLAN: "Plan changed", FLARE: "Flare-up"}
+DASH = "\u2013"  # an en dash, between the ends of a scale ("0 to 10")
+PAIN_EMPTY = "No check-ins yet: your pain chart starts with your first check-in."
+SESSIONS_EMPTY = "No sessions yet: this chart counts your completed sessions week by week."
 
 
-def rolling_mean(values: list[int | None], window: int = 7) -> list[float | None]:
-    means: list[float | None] = []
-    for index in range(len(values)):
-        recent = [v for v in values[max(0, index - window + 1) : index + 1] if v is not None]
-        means.append(sum(recent) / len(recent) if recent else None)
-    return means
+@dataclass(frozen=True)
+class Series:
+    name: str
+    look: str  # LINE (a thin line through dots), MEAN (a thick line) or BARS (a bar a week)
+    points: tuple[tuple[dt.date, float], ...]
 
 
-def _polyline(values: list[float | None], count: int, css: str) -> str:
-    points = " ".join(f"{_x(i, count):.1f},{_y(v):.1f}" for i, v in enumerate(values) if v is not None)
-    return f'<polyline class="{css}" points="{points}"/>' if points else ""
+@dataclass(frozen=True)
+class Mark:
+    """A day the chart marks: the plan changed, or a session was followed by a flare-up."""
+
+    date: dt.date
+    kind: str  # PLAN or FLARE
+    detail: str
+
+    @property
+    def words(self) -> str:
+        return f"{MARK_NAMES[self.kind]} on {day_words(self.date)}: {self.detail}"
 
 
-def pain_chart(days: list[HistoryDay]) -> Markup:
-    """Pain per day with its 7-day mean; an accessible summary in the title and description."""
-    values = pains(days)
-    known = [p for p in values if p is not None]
-    if not known:
-        return Markup("")
-    count = len(days)
-    grid = "".join(
-        f'<line class="grid" x1="{PAD}" x2="{WIDTH - PAD}" y1="{_y(v):.1f}" y2="{_y(v):.1f}"/>'
-        f'<text class="axis" x="4" y="{_y(v) + 4:.1f}">{v}</text>'
-        for v in (0, 5, 10)
+@dataclass(frozen=True)
+class Table:
+    caption: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    ident: str  # unique on a page: the ids of its title and description
+    title: str
+    y_label: str
+    y_marks: tuple[float, ...]  # the grid's values, lowest first; the last is the top of the axis
+    series: tuple[Series, ...]
+    summary: str  # the chart in one or two sentences (its description for screen readers)
+    empty: str  # shown in the chart's place when it has nothing to draw
+    table: Table
+    marks: tuple[Mark, ...] = ()
+    bar_days: int = 0  # the days one bar spans (a week); 0 for charts of points
+    span: tuple[dt.date, dt.date] | None = None  # the first and last day drawn; None: nothing to draw
+
+    @property
+    def is_empty(self) -> bool:
+        return self.span is None
+
+    @property
+    def caption(self) -> str:
+        return f"{self.title}, {period_words(*self.span)}" if self.span else self.title
+
+    @property
+    def y_top(self) -> float:
+        return self.y_marks[-1]
+
+
+def _marks(events: PlanEvents | None, first: dt.date, last: dt.date) -> tuple[Mark, ...]:
+    if events is None:
+        return ()
+    plans = [Mark(day, PLAN, reason) for day, reason in events.changes]
+    flares = [
+        Mark(f.date, FLARE, f"pain {f.pain_before} before the session, {f.pain_after} after")
+        for f in events.flare_ups
+    ]
+    return tuple(sorted((m for m in plans + flares if first <= m.date <= last), key=lambda m: m.date))
+
+
+def _marked(marks: tuple[Mark, ...]) -> dict[dt.date, str]:
+    """Each marked day's marks in words, for a table's column."""
+    days: dict[dt.date, list[str]] = {}
+    for mark in marks:
+        days.setdefault(mark.date, []).append(f"{MARK_NAMES[mark.kind]}: {mark.detail}")
+    return {day: "; ".join(words) for day, words in days.items()}
+
+
+def _marks_summary(marks: tuple[Mark, ...]) -> str:
+    if not marks:
+        return ""
+    plans = sum(m.kind == PLAN for m in marks)
+    changes = counted(plans, "plan change", "plan changes")
+    return f" Marked: {changes}, {counted(len(marks) - plans, 'flare-up', 'flare-ups')}."
+
+
+PAIN_MARKS = (0, 5, 10)
+PAIN_LABEL = f"Pain (0{DASH}10)"
+
+
+def pain_chart(days: list[HistoryDay], events: PlanEvents | None = None) -> Chart:
+    """Pain by day with its 7-day mean, from the first to the last check-in of `days`."""
+    pains = tuple((d.date, float(d.checkin.pain)) for d in days if d.checkin)
+    means = tuple(window_means(days, WINDOW_DAYS))
+    mean_name = f"{WINDOW_DAYS}-day mean"
+    if not pains:
+        table = Table("Pain by day", ("Date", "Pain"), ())
+        return Chart("pain", "Pain by day", PAIN_LABEL, PAIN_MARKS, (), PAIN_EMPTY, PAIN_EMPTY, table)
+    first, last = pains[0][0], pains[-1][0]
+    marks = _marks(events, first, last)
+    noted, mean_of = _marked(marks), dict(means)
+    pain_of = {day: f"{value:g}" for day, value in pains}
+    rows = tuple(
+        (date_words(day), pain_of.get(day, ""), number(mean_of.get(day), unknown=""), noted.get(day, ""))
+        for day in sorted(set(pain_of) | set(noted))
     )
-    dots = "".join(
-        f'<circle class="pain-dot" cx="{_x(i, count):.1f}" cy="{_y(p):.1f}" r="3"/>'
-        for i, p in enumerate(values)
-        if p is not None
-    )
-    summary = f"Pain from {days[0].date} to {days[-1].date}: first {known[0]}, latest {known[-1]} out of 10."
-    return Markup(
-        f'<svg class="chart" viewBox="0 0 {WIDTH:.0f} {HEIGHT:.0f}" role="img" '
-        'aria-labelledby="pain-t pain-d">'
-        f'<title id="pain-t">Pain trend</title><desc id="pain-d">{summary}</desc>{grid}'
-        f"{_polyline(rolling_mean(values), count, 'mean-line')}"
-        f"{_polyline([_float(p) for p in values], count, 'pain-line')}{dots}</svg>"
-    )
-
-
-def _float(value: int | None) -> float | None:
-    return None if value is None else float(value)
+    summary = (
+        f"Pain from 0 to 10, {period_words(first, last)}: {counted(len(pains), 'check-in', 'check-ins')}, "
+        f"first {pains[0][1]:g}, latest {pains[-1][1]:g}, {mean_name} {means[-1][1]:.1f}."
+    ) + _marks_summary(marks)
+    series: tuple[Series, ...] = (Series("Daily pain", LINE, pains),)
+    if len(pains) > 1:  # the mean of a single check-in is that check-in
+        series += (Series(mean_name, MEAN, means),)
+    table = Table("Pain by day", ("Date", "Pain", mean_name, "Marked"), rows)
+    return Chart(
+        "pain", "Pain by day", PAIN_LABEL, PAIN_MARKS, series, summary, PAIN_EMPTY, table, marks,
+        span=(first, last),
+    )  # fmt: skip
 
 
 def weekly_counts(days: list[HistoryDay], weeks: int = CHART_WEEKS) -> list[tuple[dt.date, int]]:
@@ -80,61 +155,40 @@ def weekly_counts(days: list[HistoryDay], weeks: int = CHART_WEEKS) -> list[tupl
     return [(m, counts.get(m, 0)) for m in mondays][-weeks:]
 
 
-def sessions_chart(weeks: list[tuple[dt.date, int]]) -> Markup:
+def sessions_chart(weeks: list[tuple[dt.date, int]], events: PlanEvents | None = None) -> Chart:
     """Bars of completed sessions per week (from `weekly_counts`), against every day of the week."""
+    top = max([DAYS_IN_WEEK, *(n for _, n in weeks)])
+    title, y_label, y_marks = "Completed sessions", "Sessions per week", tuple(range(top + 1))
     if not weeks:
-        return Markup("")
-    slot = (WIDTH - 2 * PAD) / len(weeks)
-    bars = "".join(
-        _bar(PAD + i * slot + 3, slot - 6, n, f"Week of {monday}: {n} sessions")
-        for i, (monday, n) in enumerate(weeks)
-    )
-    summary = f"Sessions per week over {len(weeks)} weeks; latest week {weeks[-1][1]} of {DAYS_IN_WEEK}."
-    grid = _grid((0, DAYS_IN_WEEK), DAYS_IN_WEEK)
-    return _frame("sessions", "Sessions per week", summary, grid + bars)
+        table = Table(title, ("Week of", "Sessions"), ())
+        return Chart("sessions", title, y_label, y_marks, (), SESSIONS_EMPTY, SESSIONS_EMPTY, table)
+    first, last = weeks[0][0], weeks[-1][0] + dt.timedelta(days=DAYS_IN_WEEK - 1)
+    marks = _marks(events, first, last)
+    rows = tuple((date_words(monday), f"{n} of {DAYS_IN_WEEK} days") for monday, n in weeks)
+    summary = (
+        f"Completed sessions per week, {period_words(first, last)}: "
+        f"{counted(len(weeks), 'week', 'weeks')}, latest week {weeks[-1][1]} of {DAYS_IN_WEEK}."
+    ) + _marks_summary(marks)
+    series = (Series("Sessions in the week", BARS, tuple((m, float(n)) for m, n in weeks)),)
+    table = Table(f"{title} by week", ("Week of", "Sessions"), rows)
+    return Chart(
+        "sessions", title, y_label, y_marks, series, summary, SESSIONS_EMPTY, table, marks,
+        bar_days=DAYS_IN_WEEK, span=(first, last),
+    )  # fmt: skip
 
 
-def scores_chart(points: list[tuple[dt.date, float]], name: str, top: float) -> Markup:
-    """A questionnaire's scores over time (0 to `top`)."""
+def scores_chart(points: list[tuple[dt.date, float]], name: str, top: float, ident: str) -> Chart:
+    """A questionnaire's scores over time (0 to `top`); `name` is its short name."""
+    title, y_label, y_marks = f"{name} score", f"Score (0{DASH}{score(top)})", (0, top / 2, top)
+    rows = tuple((date_words(day), f"{score(value)} of {score(top)}") for day, value in points)
+    table = Table(title, ("Date", "Score"), rows)
+    empty = f"No {name} answers yet."
     if not points:
-        return Markup("")
-    count = len(points)
-    values: list[float | None] = [score * 10 / top for _, score in points]
-    dots = "".join(
-        _dot(i, count, score * 10 / top, f"{day}: {score:g}") for i, (day, score) in enumerate(points)
+        return Chart(f"score-{ident}", title, y_label, y_marks, (), empty, empty, table)
+    summary = (
+        f"{title} from 0 to {score(top)}, {period_words(points[0][0], points[-1][0])}: "
+        f"first {score(points[0][1])}, latest {score(points[-1][1])}."
     )
-    summary = f"{name}: first {points[0][1]:g}, latest {points[-1][1]:g} (of {top:g})."
-    body = _grid((0, top / 2, top), top) + _polyline(values, count, "pain-line") + dots
-    return _frame(name.lower().replace(" ", "-"), name, summary, body)
-
-
-def _bar(x: float, width: float, sessions: int, label: str) -> str:
-    top = _y(min(sessions, DAYS_IN_WEEK) * 10 / DAYS_IN_WEEK)
-    return (
-        f'<rect class="bar" x="{x:.1f}" y="{top:.1f}" width="{width:.1f}" height="{_y(0) - top:.1f}">'
-        f"<title>{escape(label)}</title></rect>"
-    )
-
-
-def _dot(index: int, count: int, value: float, label: str) -> str:
-    return (
-        f'<circle class="pain-dot" cx="{_x(index, count):.1f}" cy="{_y(value):.1f}" r="4">'
-        f"<title>{escape(label)}</title></circle>"
-    )
-
-
-def _grid(marks: tuple[float, ...], top: float) -> str:
-    lines = []
-    for mark in marks:
-        y = _y(mark * 10 / top)
-        lines.append(f'<line class="grid" x1="{PAD}" x2="{WIDTH - PAD}" y1="{y:.1f}" y2="{y:.1f}"/>')
-        lines.append(f'<text class="axis" x="4" y="{y + 4:.1f}">{mark:g}</text>')
-    return "".join(lines)
-
-
-def _frame(ident: str, title: str, summary: str, body: str) -> Markup:
-    return Markup(
-        f'<svg class="chart" viewBox="0 0 {WIDTH:.0f} {HEIGHT:.0f}" role="img" '
-        f'aria-labelledby="{ident}-t {ident}-d"><title id="{ident}-t">{escape(title)}</title>'
-        f'<desc id="{ident}-d">{escape(summary)}</desc>{body}</svg>'
-    )
+    series = (Series(title, LINE, tuple(points)),)
+    span = (points[0][0], points[-1][0])
+    return Chart(f"score-{ident}", title, y_label, y_marks, series, summary, empty, table, span=span)

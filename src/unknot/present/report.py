@@ -11,11 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from unknot.content.schema import Library
-from unknot.core.history import HistoryDay, pains
+from unknot.core.history import HistoryDay
 from unknot.core.progress import Progress
+from unknot.core.progression import PlanEvents
 from unknot.core.questionnaires import Response
 from unknot.core.result import Assessment, Plan
-from unknot.present.charts import weekly_counts
+from unknot.present.charts import Chart, pain_chart, scores_chart, sessions_chart, weekly_counts
 from unknot.present.progress import progress_stats
 from unknot.present.words import about_minutes, score
 
@@ -35,7 +36,8 @@ class ReportFacts:
     plan: Plan | None
     plan_changes: list[tuple[dt.date, str]]
     progress: Progress
-    days: list[HistoryDay]
+    days: list[HistoryDay]  # what the charts show: `services.checkins.recent_history`
+    events: PlanEvents  # what the charts mark (from `charts.charted_since` on)
     responses: list[Response]
     library: Library
 
@@ -56,23 +58,14 @@ class Section:
 
 
 @dataclass(frozen=True)
-class ScoreChart:
-    name: str
-    top: float
-    points: list[tuple[dt.date, float]]
-
-
-@dataclass(frozen=True)
 class ReportView:
     title: str
     generated: str
     escalation: Section | None
     sections: list[Section]  # assessment, programme, pain and adherence
-    pain_days: list[HistoryDay]  # the last 90 days with entries, for the pain chart
-    pain_values: list[int | None]
-    weekly_sessions: list[tuple[dt.date, int]]
+    charts: list[Chart]  # pain over the last 90 days with entries, sessions over the last 12 weeks
     questionnaires: Section
-    score_charts: list[ScoreChart]
+    score_charts: list[Chart]  # each questionnaire answered
 
 
 def _escalation(progress: Progress) -> Section | None:
@@ -131,26 +124,27 @@ def _questionnaires(facts: ReportFacts) -> Section:
     )
 
 
-def _score_charts(facts: ReportFacts) -> list[ScoreChart]:
+def _score_charts(facts: ReportFacts) -> list[Chart]:
     charts = []
     for form in facts.library.questionnaires.values():
         points = [(r.date, r.score) for r in facts.responses if r.questionnaire == form.id]
         if points:
-            charts.append(ScoreChart(f"{form.short_name} score", form.max_score, points))
+            charts.append(scores_chart(points, form.short_name, form.max_score, form.id))
     return charts
 
 
 def report_view(facts: ReportFacts) -> ReportView:
     start = facts.progress.start_date
-    recent = facts.days[-CHART_DAYS:]
+    charts = [
+        pain_chart(facts.days[-CHART_DAYS:], facts.events),
+        sessions_chart(weekly_counts(facts.days), facts.events),
+    ]
     return ReportView(
         title=TITLE,
         generated=f"Generated {facts.generated}" + (f"; journal from {start}." if start else "."),
         escalation=_escalation(facts.progress),
         sections=[_assessment(facts), _programme(facts), _numbers(facts)],
-        pain_days=recent,
-        pain_values=pains(recent),
-        weekly_sessions=weekly_counts(facts.days),
+        charts=charts,
         questionnaires=_questionnaires(facts),
         score_charts=_score_charts(facts),
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from unknot.content.schema import CareLevel
 from unknot.core.checkins import Checkin, make_checkin, parse_date
 from unknot.core.history import HistoryDay, HistoryPage, page_count, page_number, summarise_days
+from unknot.core.progression import PlanEvents
 from unknot.present.charts import CHART_WEEKS
 from unknot.present.report import CHART_DAYS
 from unknot.services import plans, preferences, reminders
@@ -62,10 +63,26 @@ def recent_history(ctx: Context, entries: int = CHART_DAYS, weeks: int = CHART_W
         return windows.recent_history(db, entries, since)
 
 
+def plan_events(ctx: Context, since: dt.date | None) -> PlanEvents:
+    """What the charts mark from `since` on: the plan's changes and the flare-ups (none without a
+    day to start from)."""
+    if since is None:
+        return PlanEvents([], [])
+    with ctx.store.reading() as db:
+        return windows.plan_events(db, since, ctx.zone)
+
+
+def charted(ctx: Context) -> tuple[list[HistoryDay], PlanEvents]:
+    """What the charts show (`recent_history`) and what they mark, from its first day on."""
+    days = recent_history(ctx)
+    return days, plan_events(ctx, days[0].date if days else None)
+
+
 @dataclass(frozen=True)
 class HistoryView:
     days: list[HistoryDay]  # the latest `recent` days with an entry (or a few more), oldest first
     page: HistoryPage
+    events: PlanEvents  # from the first of `days` on
 
 
 def history_page(ctx: Context, page_text: str | None, size: int, recent: int = CHART_DAYS) -> HistoryView:
@@ -75,10 +92,11 @@ def history_page(ctx: Context, page_text: str | None, size: int, recent: int = C
         pages = page_count(windows.entry_days(db), size)
         number = page_number(page_text, pages)
         days = windows.recent_history(db, recent)
+        events = plan_events(ctx, days[0].date if days else None)
         if number * size <= recent:  # the page is among the latest days
             shown = days[::-1][(number - 1) * size : number * size]
-            return HistoryView(days, HistoryPage(shown, number, pages))
+            return HistoryView(days, HistoryPage(shown, number, pages), events)
         newest = windows.latest_entry_day(db, (number - 1) * size)
         oldest = windows.latest_entry_day(db, number * size - 1)
         shown = windows.history_between(db, oldest or dt.date.min, newest) if newest else []
-        return HistoryView(days, HistoryPage(shown[::-1], number, pages))
+        return HistoryView(days, HistoryPage(shown[::-1], number, pages), events)

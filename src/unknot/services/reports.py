@@ -14,6 +14,7 @@ def report(ctx: Context) -> ReportView:
     now = plans.current(ctx)
     with ctx.store.reading() as db:
         assessed_on, changes = repository.plan_changes(db, ctx.zone)
+    days, events = checkins.charted(ctx)  # the days the charts show, read alone however long the journal
     facts = ReportFacts(
         generated=ctx.today(),
         assessed_on=assessed_on,
@@ -21,7 +22,8 @@ def report(ctx: Context) -> ReportView:
         plan=now.plan if now else None,
         plan_changes=changes,
         progress=progress.progress(ctx),
-        days=checkins.history(ctx),
+        days=days,
+        events=events,
         responses=progress.responses(ctx),
         library=ctx.library,
     )

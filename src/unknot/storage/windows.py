@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session
 from unknot.core.checkins import Checkin
 from unknot.core.history import HistoryDay, SessionRecord, SessionResult, summarise_days
 from unknot.core.progress import BASELINE_COUNT, WINDOW_DAYS, JournalWindow
-from unknot.core.progression import FOLLOW_UP_DAYS, WEEK, Rating
+from unknot.core.progression import FLARE_POINTS, FOLLOW_UP_DAYS, WEEK, PlanEvents, Rating, flare_ups
 from unknot.storage.repository import CHECKIN_COLUMNS, checkin_of, session_of
-from unknot.storage.tables import FLAGGED, CheckinRow, ResponseRow, SessionRow
+from unknot.storage.tables import FLAGGED, AssessmentRow, CheckinRow, PlanRow, ResponseRow, SessionRow
 
 
 def _checkins(db: Session, *where: Any, limit: int | None = None) -> list[Checkin]:
@@ -134,3 +134,21 @@ def recent_history(db: Session, entries: int, since: dt.date | None = None) -> l
         return history_between(db, dt.date.min)
     cut = min(cut, since or cut)
     return history_between(db, latest_entry_day(db, before=cut) or cut)
+
+
+def plan_events(db: Session, since: dt.date, zone: dt.tzinfo | None) -> PlanEvents:
+    """From `since` on: the changes of the current plan (as `repository.plan_changes` gives them, a
+    change's day in `zone`) and the flare-ups (`core.progression.flare_ups` of the sessions)."""
+    latest = select(func.max(AssessmentRow.id)).scalar_subquery()
+    first_plan = select(func.min(PlanRow.id)).where(PlanRow.assessment_id == latest).scalar_subquery()
+    early = dt.datetime.combine(since - dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)  # any zone's day
+    changed = select(PlanRow.created_at, PlanRow.reason).where(
+        PlanRow.assessment_id == latest, PlanRow.id > first_plan, PlanRow.created_at >= early
+    )
+    days = ((at.astimezone(zone).date(), reason) for at, reason in db.execute(changed.order_by(PlanRow.id)))
+    worse = SessionRow.pain_after >= SessionRow.pain_before + FLARE_POINTS  # the rows `flare_ups` may keep
+    pains = select(SessionRow.date, SessionRow.pain_before, SessionRow.pain_after).where(
+        SessionRow.date >= since, worse
+    )
+    flares = flare_ups((d, b, a) for d, b, a in db.execute(pains.order_by(SessionRow.date, SessionRow.id)))
+    return PlanEvents([(day, reason) for day, reason in days if day >= since], flares)

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import FormData
 
 from unknot.core.errors import UserError
+from unknot.present.chart_html import chart_figure
 from unknot.present.charts import pain_chart
 from unknot.present.report import CHART_DAYS
 from unknot.services import checkins
@@ -55,7 +56,7 @@ router.add_route("/history", history_page, methods=["GET"])
 def _history(request: Request) -> Response:
     page = request.query_params.get("page")
     seen = checkins.history_page(context_of(request), page, HISTORY_PAGE_DAYS, CHART_DAYS)
-    chart = pain_chart(seen.days[-CHART_DAYS:])
+    chart = chart_figure(pain_chart(seen.days[-CHART_DAYS:], seen.events))
     return render(
         request,
         "history.html",

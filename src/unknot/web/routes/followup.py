@@ -10,6 +10,7 @@ from starlette.datastructures import FormData
 
 from unknot.core.errors import UserError
 from unknot.core.reminders import SHOWN
+from unknot.present.chart_html import chart_figure
 from unknot.present.charts import pain_chart, scores_chart, sessions_chart, weekly_counts
 from unknot.present.progress import progress_stats
 from unknot.present.report import CHART_DAYS
@@ -33,14 +34,18 @@ router.add_route("/progress", progress_page, methods=["GET"])
 def _progress(request: Request) -> Response:
     ctx, saved = context_of(request), request.query_params.get("saved")
     seen = overview.gather(ctx)
-    charts = [pain_chart(seen.days[-CHART_DAYS:]), sessions_chart(weekly_counts(seen.days))]
+    charts = [
+        pain_chart(seen.days[-CHART_DAYS:], seen.events),
+        sessions_chart(weekly_counts(seen.days), seen.events),
+    ]
     for form in ctx.library.questionnaires.values():
         points = [(r.date, r.score) for r in seen.responses if r.questionnaire == form.id]
-        charts.append(scores_chart(points, f"{form.short_name} score", form.max_score))
+        if points:  # a questionnaire not answered yet is listed as due below
+            charts.append(scores_chart(points, form.short_name, form.max_score, form.id))
     page: dict[str, Any] = {
         "seen": seen,
         "stats": progress_stats(seen.progress),
-        "charts": [c for c in charts if c],
+        "charts": [chart_figure(chart) for chart in charts],
         "answered": list(reversed(seen.responses)),
         "saved": ctx.library.questionnaires.get(saved or ""),
         "break_columns": SHOWN,
