@@ -6,12 +6,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 from unknot.content.schema import Lesson
-from unknot.core.history import WEEK_DAYS, WeekDay, last_week, streak
+from unknot.core.history import WeekDay, last_week, streak
 from unknot.core.result import Plan
 from unknot.services import lessons, plans
 from unknot.services.context import Context
 from unknot.services.sessions import RecordedSession
 from unknot.storage import windows
+
+STREAK_DAYS = 366  # a streak is counted back a year at most: one short read, however old the journal
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,7 @@ def finish(ctx: Context, recorded: RecordedSession) -> Finish:
     played = recorded.plan
     assert played is not None  # sessions.record always says which plan was played
     with ctx.store.reading() as db:
-        days = windows.history_between(db, today - dt.timedelta(days=WEEK_DAYS * 5), today)
+        days = windows.history_between(db, today - dt.timedelta(days=STREAK_DAYS - 1), today)
     done = set(recorded.session.items_done)
     current = plans.current(ctx)
     assert current is not None and current.plan is not None  # a session was just saved from it
