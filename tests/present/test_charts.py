@@ -68,7 +68,7 @@ def test_the_pain_chart_speaks_of_its_days() -> None:
     daily, mean = chart.series
     assert [v for _, v in daily.points] == [6, 4, 2, 8] and [v for _, v in mean.points] == [6, 5, 4, 8]
     assert chart.summary.startswith("Pain from 0 to 10, 2 Nov to 13 Nov 2026: 4 check-ins, first 6, latest 8")
-    assert chart.table.columns == ("Date", "Pain", "7-day mean", "Marked")
+    assert chart.table.columns == ("Date", "Pain", "7-day mean", "Plan changes, flare-ups")
     assert chart.table.rows[1] == ("3 Nov 2026", "4", "5.0", "")
     svg = drawn(chart)
     labels = [t.text for t in svg.iter(f"{SVG}text")]

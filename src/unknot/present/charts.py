@@ -22,6 +22,7 @@ CHART_WEEKS = 12
 LINE, MEAN, BARS = "line", "mean", "bars"  # how a series is drawn
 PLAN, FLARE = "plan", "flare"  # the kinds of mark
 MARK_NAMES = {PLAN: "Plan changed", FLARE: "Flare-up"}
+MARKED = "Plan changes, flare-ups"  # the heading of a table's column of marks
 DASH = "\u2013"  # an en dash, between the ends of a scale ("0 to 10")
 PAIN_EMPTY = "No check-ins yet: your pain chart starts with your first check-in."
 SESSIONS_EMPTY = "No sessions yet: this chart counts your completed sessions week by week."
@@ -135,7 +136,7 @@ def pain_chart(days: list[HistoryDay], events: PlanEvents | None = None) -> Char
     series: tuple[Series, ...] = (Series("Daily pain", LINE, pains),)
     if len(pains) > 1:  # the mean of a single check-in is that check-in
         series += (Series(mean_name, MEAN, means),)
-    table = Table("Pain by day", ("Date", "Pain", mean_name, "Marked"), rows)
+    table = Table("Pain by day", ("Date", "Pain", mean_name, MARKED), rows)
     return Chart(
         "pain", "Pain by day", PAIN_LABEL, PAIN_MARKS, series, summary, PAIN_EMPTY, table, marks,
         span=(first, last),
