@@ -28,6 +28,11 @@ PAIN_EMPTY = "No check-ins yet: your pain chart starts with your first check-in.
 SESSIONS_EMPTY = "No sessions yet: this chart counts your completed sessions week by week."
 
 
+def weeks_words(first: dt.date, last: dt.date) -> str:
+    """Weeks named by their Mondays: `week of 2 Nov 2026`, `weeks of 2 Nov to 16 Nov 2026`."""
+    return ("week of " if first == last else "weeks of ") + period_words(first, last)
+
+
 @dataclass(frozen=True)
 class Series:
     name: str
@@ -74,8 +79,19 @@ class Chart:
         return self.span is None
 
     @property
+    def period(self) -> str:
+        """The days drawn in words; a chart of weeks names its first and last weeks by their Monday
+        (the last week may not be over)."""
+        if self.span is None:
+            return ""
+        first, last = self.span
+        if self.bar_days:
+            return weeks_words(first, last - dt.timedelta(days=self.bar_days - 1))
+        return period_words(first, last)
+
+    @property
     def caption(self) -> str:
-        return f"{self.title}, {period_words(*self.span)}" if self.span else self.title
+        return f"{self.title}, {self.period}" if self.span else self.title
 
     @property
     def y_top(self) -> float:
@@ -165,9 +181,10 @@ def sessions_chart(weeks: list[tuple[dt.date, int]], events: PlanEvents | None =
         return Chart("sessions", title, y_label, y_marks, (), SESSIONS_EMPTY, SESSIONS_EMPTY, table)
     first, last = weeks[0][0], weeks[-1][0] + dt.timedelta(days=DAYS_IN_WEEK - 1)
     marks = _marks(events, first, last)
+    period = weeks_words(first, weeks[-1][0])
     rows = tuple((date_words(monday), f"{n} of {DAYS_IN_WEEK} days") for monday, n in weeks)
     summary = (
-        f"Completed sessions per week, {period_words(first, last)}: "
+        f"Completed sessions per week, {period}: "
         f"{counted(len(weeks), 'week', 'weeks')}, latest week {weeks[-1][1]} of {DAYS_IN_WEEK}."
     ) + _marks_summary(marks)
     series = (Series("Sessions in the week", BARS, tuple((m, float(n)) for m, n in weeks)),)
