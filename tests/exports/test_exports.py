@@ -130,7 +130,9 @@ def test_pdf_report_reads_as_a_summary(ctx: Context) -> None:
     pain = text[text.index("Pain by day, 1 Nov to 22 Nov 2026") : text.index("Completed sessions,")]
     assert pain.split("\n")[1:5] == ["Pain (0-10)", "0", "5", "10"]
     assert "2 Nov 9 Nov 16 Nov" in pain and "Daily pain 7-day mean" in pain
-    sessions = text[text.index("Completed sessions, 26 Oct to 22 Nov 2026") : text.index("Questionnaires")]
+    sessions = text[
+        text.index("Completed sessions, weeks of 26 Oct to 16 Nov 2026") : text.index("Questionnaires")
+    ]
     assert sessions.split("\n")[1:10] == ["Sessions per week", *map(str, range(8))]
     assert "26 Oct 2 Nov 9 Nov 16 Nov" in sessions
 

@@ -68,7 +68,7 @@ def test_the_pain_chart_speaks_of_its_days() -> None:
     daily, mean = chart.series
     assert [v for _, v in daily.points] == [6, 4, 2, 8] and [v for _, v in mean.points] == [6, 5, 4, 8]
     assert chart.summary.startswith("Pain from 0 to 10, 2 Nov to 13 Nov 2026: 4 check-ins, first 6, latest 8")
-    assert chart.table.columns == ("Date", "Pain", "7-day mean", "Marked")
+    assert chart.table.columns == ("Date", "Pain", "7-day mean", "Plan changes, flare-ups")
     assert chart.table.rows[1] == ("3 Nov 2026", "4", "5.0", "")
     svg = drawn(chart)
     labels = [t.text for t in svg.iter(f"{SVG}text")]
@@ -146,7 +146,8 @@ def test_sessions_are_bars_a_week_named_by_their_monday() -> None:
     assert weeks == [(day(0), 3), (day(7), 2), (day(14), 1)]
     chart = sessions_chart(weeks)
     assert (
-        chart.caption == "Completed sessions, 2 Nov to 22 Nov 2026" and chart.y_label == "Sessions per week"
+        chart.caption == "Completed sessions, weeks of 2 Nov to 16 Nov 2026"
+        and chart.y_label == "Sessions per week"
     )
     assert chart.y_marks == tuple(range(8)) and chart.table.rows[0] == ("2 Nov 2026", "3 of 7 days")
     svg = drawn(chart)
@@ -162,6 +163,7 @@ def test_sessions_are_bars_a_week_named_by_their_monday() -> None:
 def test_a_questionnaires_scores_chart() -> None:
     chart = scores_chart([(day(0), 7.0), (day(30), 5.0)], "RMDQ", 24, "rmdq")
     assert chart.ident == "score-rmdq" and chart.caption == "RMDQ score, 2 Nov to 2 Dec 2026"
+    assert sessions_chart([(day(0), 2)]).caption == "Completed sessions, week of 2 Nov 2026"
     assert chart.y_label == "Score (0\u201324)" and chart.table.rows == (
         ("2 Nov 2026", "7 of 24"),
         ("2 Dec 2026", "5 of 24"),

@@ -22,9 +22,15 @@ CHART_WEEKS = 12
 LINE, MEAN, BARS = "line", "mean", "bars"  # how a series is drawn
 PLAN, FLARE = "plan", "flare"  # the kinds of mark
 MARK_NAMES = {PLAN: "Plan changed", FLARE: "Flare-up"}
+MARKED = "Plan changes, flare-ups"  # the heading of a table's column of marks
 DASH = "\u2013"  # an en dash, between the ends of a scale ("0 to 10")
 PAIN_EMPTY = "No check-ins yet: your pain chart starts with your first check-in."
 SESSIONS_EMPTY = "No sessions yet: this chart counts your completed sessions week by week."
+
+
+def weeks_words(first: dt.date, last: dt.date) -> str:
+    """Weeks named by their Mondays: `week of 2 Nov 2026`, `weeks of 2 Nov to 16 Nov 2026`."""
+    return ("week of " if first == last else "weeks of ") + period_words(first, last)
 
 
 @dataclass(frozen=True)
@@ -73,8 +79,19 @@ class Chart:
         return self.span is None
 
     @property
+    def period(self) -> str:
+        """The days drawn in words; a chart of weeks names its first and last weeks by their Monday
+        (the last week may not be over)."""
+        if self.span is None:
+            return ""
+        first, last = self.span
+        if self.bar_days:
+            return weeks_words(first, last - dt.timedelta(days=self.bar_days - 1))
+        return period_words(first, last)
+
+    @property
     def caption(self) -> str:
-        return f"{self.title}, {period_words(*self.span)}" if self.span else self.title
+        return f"{self.title}, {self.period}" if self.span else self.title
 
     @property
     def y_top(self) -> float:
@@ -135,7 +152,7 @@ def pain_chart(days: list[HistoryDay], events: PlanEvents | None = None) -> Char
     series: tuple[Series, ...] = (Series("Daily pain", LINE, pains),)
     if len(pains) > 1:  # the mean of a single check-in is that check-in
         series += (Series(mean_name, MEAN, means),)
-    table = Table("Pain by day", ("Date", "Pain", mean_name, "Marked"), rows)
+    table = Table("Pain by day", ("Date", "Pain", mean_name, MARKED), rows)
     return Chart(
         "pain", "Pain by day", PAIN_LABEL, PAIN_MARKS, series, summary, PAIN_EMPTY, table, marks,
         span=(first, last),
@@ -164,9 +181,10 @@ def sessions_chart(weeks: list[tuple[dt.date, int]], events: PlanEvents | None =
         return Chart("sessions", title, y_label, y_marks, (), SESSIONS_EMPTY, SESSIONS_EMPTY, table)
     first, last = weeks[0][0], weeks[-1][0] + dt.timedelta(days=DAYS_IN_WEEK - 1)
     marks = _marks(events, first, last)
+    period = weeks_words(first, weeks[-1][0])
     rows = tuple((date_words(monday), f"{n} of {DAYS_IN_WEEK} days") for monday, n in weeks)
     summary = (
-        f"Completed sessions per week, {period_words(first, last)}: "
+        f"Completed sessions per week, {period}: "
         f"{counted(len(weeks), 'week', 'weeks')}, latest week {weeks[-1][1]} of {DAYS_IN_WEEK}."
     ) + _marks_summary(marks)
     series = (Series("Sessions in the week", BARS, tuple((m, float(n)) for m, n in weeks)),)

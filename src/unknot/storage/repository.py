@@ -48,11 +48,6 @@ def _latest_assessment(db: Session) -> AssessmentRow | None:
     return db.scalars(select(AssessmentRow).order_by(AssessmentRow.id.desc()).limit(1)).first()
 
 
-def _plans_of(db: Session, assessment_id: int) -> list[PlanRow]:
-    query = select(PlanRow).where(PlanRow.assessment_id == assessment_id).order_by(PlanRow.id)
-    return list(db.scalars(query))
-
-
 def _plan(row: PlanRow) -> Plan:
     return Plan.model_validate(
         {
@@ -90,13 +85,16 @@ def plan_started(db: Session, plan_id: int) -> tuple[dt.datetime, int]:
 
 
 def plan_changes(db: Session, zone: dt.tzinfo | None) -> tuple[dt.date | None, list[tuple[dt.date, str]]]:
-    """The day of the latest assessment, and each change of its plan since (day and reason)."""
-    row = _latest_assessment(db)
-    if row is None:
+    """The day of the latest assessment, and each change of its plan since (day and reason).
+    Columns, not rows: a long journal's plans hold years of exercises."""
+    latest = select(AssessmentRow.id, AssessmentRow.created_at).order_by(AssessmentRow.id.desc()).limit(1)
+    found = db.execute(latest).first()
+    if found is None:
         return None, []
-    plans = _plans_of(db, row.id)
-    changes = [(p.created_at.astimezone(zone).date(), p.reason) for p in plans[1:]]
-    return row.created_at.astimezone(zone).date(), changes
+    assessment, assessed_at = found
+    plans = select(PlanRow.created_at, PlanRow.reason).where(PlanRow.assessment_id == assessment)
+    changes = [(at.astimezone(zone).date(), reason) for at, reason in db.execute(plans.order_by(PlanRow.id))]
+    return assessed_at.astimezone(zone).date(), changes[1:]
 
 
 def add_plan(db: Session, assessment_id: int, plan: Plan, reason: str, now: dt.datetime) -> None:

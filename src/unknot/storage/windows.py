@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import func, literal, select, true, union
+from sqlalchemy import bindparam, func, literal, select, true, union
 from sqlalchemy.orm import Session
 
 from unknot.core.checkins import Checkin
@@ -102,17 +102,27 @@ def entry_days(db: Session) -> int:
     return int(db.scalar(select(func.count()).select_from(CheckinRow)) or 0) + _count(db, alone)
 
 
-def _latest_dates(column: Any, count: int, before: dt.date | None) -> Any:
-    query = select(column.label("date")).distinct().order_by(column.desc()).limit(count)
-    return select(query.where(column < before).subquery() if before else query.subquery())
+def _latest_dates(column: Any, before: bool) -> Any:
+    query = select(column.label("date")).distinct().order_by(column.desc()).limit(bindparam("count"))
+    return select(query.where(column < bindparam("before")).subquery() if before else query.subquery())
+
+
+def _latest_day(before: bool) -> Any:
+    dates = union(*(_latest_dates(column, before) for column in (CheckinRow.date, SessionRow.date)))
+    found = dates.subquery()
+    return select(found.c.date).order_by(found.c.date.desc()).limit(1).offset(bindparam("skip"))
+
+
+# Built once: building a statement of unions costs a request more than running it.
+LATEST_DAY = {before: _latest_day(before) for before in (False, True)}
 
 
 def latest_entry_day(db: Session, skip: int = 0, before: dt.date | None = None) -> dt.date | None:
     """The latest day with an entry (before `before`, when given), or the one `skip` entry days
     before it: among the latest `skip + 1` days of check-ins and of sessions."""
-    each = [_latest_dates(column, skip + 1, before) for column in (CheckinRow.date, SessionRow.date)]
-    dates = union(*each).subquery()
-    return db.scalar(select(dates.c.date).order_by(dates.c.date.desc()).limit(1).offset(skip))
+    values = {"count": skip + 1, "skip": skip} | ({"before": before} if before else {})
+    day: dt.date | None = db.scalar(LATEST_DAY[bool(before)], values)
+    return day
 
 
 def history_between(db: Session, first: dt.date, last: dt.date = dt.date.max) -> list[HistoryDay]:
@@ -136,19 +146,31 @@ def recent_history(db: Session, entries: int, since: dt.date | None = None) -> l
     return history_between(db, latest_entry_day(db, before=cut) or cut)
 
 
+_LATEST_ASSESSMENT = select(func.max(AssessmentRow.id)).scalar_subquery()
+_FIRST_PLAN = (
+    select(func.min(PlanRow.id)).where(PlanRow.assessment_id == _LATEST_ASSESSMENT).scalar_subquery()
+)
+PLAN_CHANGES = (
+    select(PlanRow.created_at, PlanRow.reason)
+    .where(PlanRow.assessment_id == _LATEST_ASSESSMENT, PlanRow.id > _FIRST_PLAN)
+    .where(PlanRow.created_at >= bindparam("early", type_=PlanRow.created_at.type))
+    .order_by(PlanRow.id)
+)
+WORSE_SESSIONS = (  # the rows `core.progression.flare_ups` may keep
+    select(SessionRow.date, SessionRow.pain_before, SessionRow.pain_after)
+    .where(
+        SessionRow.date >= bindparam("since"), SessionRow.pain_after >= SessionRow.pain_before + FLARE_POINTS
+    )
+    .order_by(SessionRow.date, SessionRow.id)
+)
+
+
 def plan_events(db: Session, since: dt.date, zone: dt.tzinfo | None) -> PlanEvents:
     """From `since` on: the changes of the current plan (as `repository.plan_changes` gives them, a
     change's day in `zone`) and the flare-ups (`core.progression.flare_ups` of the sessions)."""
-    latest = select(func.max(AssessmentRow.id)).scalar_subquery()
-    first_plan = select(func.min(PlanRow.id)).where(PlanRow.assessment_id == latest).scalar_subquery()
     early = dt.datetime.combine(since - dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)  # any zone's day
-    changed = select(PlanRow.created_at, PlanRow.reason).where(
-        PlanRow.assessment_id == latest, PlanRow.id > first_plan, PlanRow.created_at >= early
-    )
-    days = ((at.astimezone(zone).date(), reason) for at, reason in db.execute(changed.order_by(PlanRow.id)))
-    worse = SessionRow.pain_after >= SessionRow.pain_before + FLARE_POINTS  # the rows `flare_ups` may keep
-    pains = select(SessionRow.date, SessionRow.pain_before, SessionRow.pain_after).where(
-        SessionRow.date >= since, worse
-    )
-    flares = flare_ups((d, b, a) for d, b, a in db.execute(pains.order_by(SessionRow.date, SessionRow.id)))
-    return PlanEvents([(day, reason) for day, reason in days if day >= since], flares)
+    changes = [
+        (at.astimezone(zone).date(), reason) for at, reason in db.execute(PLAN_CHANGES, {"early": early})
+    ]
+    flares = flare_ups((d, b, a) for d, b, a in db.execute(WORSE_SESSIONS, {"since": since}))
+    return PlanEvents([(day, reason) for day, reason in changes if day >= since], flares)
