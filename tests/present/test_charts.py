@@ -17,6 +17,7 @@ from unknot.present.charts import (
     FLARE,
     PAIN_EMPTY,
     PLAN,
+    SCORE_POINTS,
     SESSIONS_EMPTY,
     Chart,
     pain_chart,
@@ -207,3 +208,12 @@ def test_the_table_says_what_the_chart_shows() -> None:
         '<th scope="row">4 Nov 2026</th><td>3</td><td>3.5</td><td>Flare-up: pain 3 before the session'
         in figure
     )
+
+
+def test_a_score_chart_shows_the_latest_half_year_of_answers() -> None:
+    start = dt.date(2025, 1, 6)
+    points = [(start + dt.timedelta(weeks=n), float(n % 10)) for n in range(40)]
+    chart = scores_chart(points, "PEG-3", 10, "peg")
+    shown = chart.series[0].points
+    assert len(shown) == SCORE_POINTS and shown[0] == points[-SCORE_POINTS] and shown[-1] == points[-1]
+    assert chart.span == (points[-SCORE_POINTS][0], points[-1][0])

@@ -195,8 +195,13 @@ def sessions_chart(weeks: list[tuple[dt.date, int]], events: PlanEvents | None =
     )  # fmt: skip
 
 
+SCORE_POINTS = 26  # the latest answers a score chart shows: half a year of a weekly questionnaire
+
+
 def scores_chart(points: list[tuple[dt.date, float]], name: str, top: float, ident: str) -> Chart:
-    """A questionnaire's scores over time (0 to `top`); `name` is its short name."""
+    """A questionnaire's latest scores (0 to `top`; `name` is its short name). Years of answers would
+    make an unreadable line and a long drawing: the page's table of scores lists them all."""
+    points = points[-SCORE_POINTS:]
     title, y_label, y_marks = f"{name} score", f"Score (0{DASH}{score(top)})", (0, top / 2, top)
     rows = tuple((date_words(day), f"{score(value)} of {score(top)}") for day, value in points)
     table = Table(title, ("Date", "Score"), rows)
