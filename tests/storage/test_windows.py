@@ -178,7 +178,7 @@ def test_the_plan_events_the_charts_mark(journal: Context) -> None:
             events = windows.plan_events(db, since, behind)
             assert events.changes == [(day, reason) for day, reason in changes if day >= since], since
             assert events.flare_ups == [f for f in flare_ups(sessions) if f.date >= since], since
-    assert windows.plan_events(db, START, behind).flare_ups, "the seeded journal has flare-ups"
+        assert windows.plan_events(db, START, behind).flare_ups, "the seeded journal has flare-ups"
 
 
 def test_an_empty_journal(ctx: Context) -> None:
