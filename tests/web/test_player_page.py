@@ -81,6 +81,8 @@ def test_start_again_forgets_the_kept_play_and_saving_clears_it(visit: Visit, ho
     page.locator("#after").get_by_label("3", exact=True).check()
     page.get_by_role("button", name="Save the session").click()
     expect(page.get_by_text("Session saved")).to_be_visible()
+    page.wait_for_load_state("load")  # the finish page's script (deferred) forgets the kept play
+    assert page.evaluate("Object.keys(localStorage)") == []
     page.goto(visit.base + "/session")
     expect(page.get_by_role("heading", name="Carry on where you left off?")).to_be_hidden()
 
