@@ -31,6 +31,8 @@ LATER_DETAILS = ("pregnant", "fallen", "stiff for more than 30 minutes")
 
 def answer_safety(page: Page, yes_to: str | None = None, legs: str = "No") -> None:
     """Each red flag 'No' (or 'Yes' to the one containing `yes_to`); legs as given, arms and bones No."""
+    # .all() does not wait: without this it can read the previous page and answer no flag at all.
+    expect(page.get_by_role("heading", name="Safety questions")).to_be_visible()
     for group in page.locator("fieldset.flag").all():
         legend = group.locator("legend").inner_text()
         choice = "Yes" if yes_to and yes_to in legend else "No"
