@@ -38,14 +38,12 @@ from unknot.content.schema.exercise import (
     Equipment,
     Exercise,
     ExerciseKind,
-    Keyframe,
     Level,
-    Pose,
     Position,
-    Segment,
     Tag,
 )
 from unknot.content.schema.lesson import Lesson
+from unknot.content.schema.pose import Keyframe, Orientation, Pose, Prop
 from unknot.content.schema.questionnaire import QuestionItem, Questionnaire
 
 
@@ -91,13 +89,14 @@ __all__ = [
     "Level",
     "Library",
     "Muscle",
+    "Orientation",
     "Pose",
     "Position",
+    "Prop",
     "QuestionItem",
     "Questionnaire",
     "RedFlag",
     "Safety",
-    "Segment",
     "Slug",
     "Source",
     "Step",

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Literal
 
 from pydantic import Field, model_validator
 
 from unknot.content.schema.base import Muscle, Name, Slug, Step, Strict, Text
+from unknot.content.schema.pose import Pose
 
 
 class ExerciseKind(StrEnum):
@@ -82,49 +83,6 @@ class Doses(Strict):
         return {Level.GENTLE: self.gentle, Level.STANDARD: self.standard, Level.ADVANCED: self.advanced}[
             level
         ]
-
-
-class Segment(StrEnum):
-    """Body segments of the stick figure; each angle gives the segment's direction."""
-
-    TRUNK = "trunk"
-    HEAD = "head"
-    UPPER_ARM_LEFT = "upper_arm_left"
-    FOREARM_LEFT = "forearm_left"
-    UPPER_ARM_RIGHT = "upper_arm_right"
-    FOREARM_RIGHT = "forearm_right"
-    THIGH_LEFT = "thigh_left"
-    SHIN_LEFT = "shin_left"
-    THIGH_RIGHT = "thigh_right"
-    SHIN_RIGHT = "shin_right"
-
-
-Angle = Annotated[float, Field(ge=-360, le=360)]
-
-
-class Keyframe(Strict):
-    """One pose: for every segment, its direction on screen in degrees, clockwise from straight up.
-
-    0 points up, 90 right (the way a side-view figure faces), 180 down, 270 (or -90) left.
-    The trunk runs from the hips to the base of the neck, the head from the neck to the crown,
-    arms from the shoulder and legs from the hip.
-    """
-
-    label: Step
-    angles: dict[Segment, Angle]
-    hold: bool = False
-
-    @model_validator(mode="after")
-    def _every_segment(self) -> Keyframe:
-        missing = [s.value for s in Segment if s not in self.angles]
-        if missing:
-            raise ValueError(f"keyframe '{self.label}' lacks angles for {', '.join(missing)}")
-        return self
-
-
-class Pose(Strict):
-    view: Literal["side", "front"]
-    keyframes: list[Keyframe] = Field(min_length=2, max_length=5)
 
 
 class Exercise(Strict):

@@ -1,0 +1,218 @@
+"""An exercise's figure as SVG: its start and end positions side by side, or animated between its
+keyframes (SMIL, no script). Fills are attributes, so a PDF or PNG shows the same colours; the web's
+stylesheet may refine them by class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+from unknot.content.schema import Exercise
+from unknot.core.pose.kinematics import Body, rest
+from unknot.core.pose.motion import timeline
+from unknot.present.figure.arrow import arrow_path
+from unknot.present.figure.body import Shape, body_shapes
+from unknot.present.figure.camera import Camera, Point, camera
+from unknot.present.figure.props import room_shapes, small_shapes
+
+FILL = {
+    "near": "#3b5b70",
+    "far": "#a9bfcd",
+    "core": "#5f8399",
+    "target": "#ef8a4c",
+    "face": "#1d2f3b",
+    "mat": "#9fd3c2",
+    "wall": "#e7e1d6",
+    "door_frame": "#c9a27a",
+    "chair": "#c79a6b",
+    "bed": "#d6d2e6",
+    "table": "#c9a27a",
+    "ball": "#e0605a",
+    "foam_roller": "#7fa9d8",
+    "towel": "none",
+    "floor": "#eceae6",
+}
+TINT = {"top": 1.08, "side": 0.92, "end": 0.8}
+STROKE = "#1d2f3b"
+MARGIN = 8.0
+
+
+@dataclass(frozen=True)
+class Scene:
+    shapes: list[Shape]
+    arrow: str | None = None
+
+
+def _fill(role: str) -> str:
+    kind, _, shade = role.partition(" ")
+    colour = FILL[kind]
+    if not shade or colour == "none":
+        return colour
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    k = TINT[shade]
+    return "#" + "".join(f"{min(255, round(c * k)):02x}" for c in (r, g, b))
+
+
+def scene(exercise: Exercise, body: Body, cam: Camera) -> list[Shape]:
+    pose = exercise.pose
+    targets = [t.value for t in exercise.targets]
+    shapes = room_shapes(pose.props, cam) + body_shapes(body, cam, targets, pose.side)
+    shapes += small_shapes(pose.props, body, cam)
+    return sorted(shapes, key=lambda s: (s.layer, -s.depth))
+
+
+def _num(v: float) -> str:
+    text = f"{v:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _d(points: Sequence[Point], shape: str = "round") -> str:
+    """A path through the points: a polyline ("open"), a polygon ("straight"), or an outline rounded
+    through the midpoints of its sides (the same commands in every frame, so an animation can morph it)."""
+    if shape != "round":
+        head, *tail = points
+        path = f"M{_num(head[0])} {_num(head[1])}" + "".join(f"L{_num(x)} {_num(y)}" for x, y in tail)
+        return path + ("Z" if shape == "straight" else "")
+    count = len(points)
+    mids = [
+        ((points[i][0] + points[(i + 1) % count][0]) / 2, (points[i][1] + points[(i + 1) % count][1]) / 2)
+        for i in range(count)
+    ]
+    path = f"M{_num(mids[-1][0])} {_num(mids[-1][1])}"
+    for corner, mid in zip(points, mids, strict=True):
+        path += f"Q{_num(corner[0])} {_num(corner[1])} {_num(mid[0])} {_num(mid[1])}"
+    return path + "Z"
+
+
+def _element(shape: Shape, d: str, inner: str = "") -> str:
+    kind = shape.role.partition(" ")[0]
+    if kind == "towel":
+        return (
+            f'<path class="towel" d="{d}" fill="none" stroke="#d9a521" stroke-width="2.6" '
+            f'stroke-linejoin="round" stroke-linecap="round">{inner}</path>'
+        )
+    stroke = "none" if kind in {"target", "face"} else STROKE
+    width = "0.5" if kind in FILL and kind not in {"near", "far", "core"} else "0.7"
+    return (
+        f'<path class="{kind}" d="{d}" fill="{_fill(shape.role)}" stroke="{stroke}" '
+        f'stroke-width="{width}" stroke-linejoin="round">{inner}</path>'
+    )
+
+
+def _bounds(frames: list[list[Shape]]) -> tuple[float, float, float, float]:
+    points = [
+        p for shapes in frames for s in shapes if s.layer > 0 or s.role.startswith("mat") for p in s.points
+    ]
+    points += [p for shapes in frames for s in shapes if s.layer == 0 for p in s.points]
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    return min(xs) - MARGIN, min(ys) - MARGIN, max(xs) + MARGIN, max(ys) + MARGIN
+
+
+def _floor(left: float, right: float, ground: float) -> str:
+    return (
+        f'<rect class="floor" x="{_num(left)}" y="{_num(ground)}" width="{_num(right - left)}" '
+        f'height="{_num(MARGIN)}" fill="{FILL["floor"]}"/>'
+    )
+
+
+def _outline(shape: Shape) -> str:
+    return "open" if shape.role == "towel" else "straight" if shape.layer == 0 else "round"
+
+
+def _still(shapes: list[Shape]) -> str:
+    return "".join(_element(s, _d(s.points, _outline(s))) for s in shapes)
+
+
+def _ground(cam: Camera) -> float:
+    return cam.project((0.0, 0.0, 0.0))[1]
+
+
+def _svg(width: float, height: float, view_box: str, name: str, desc: str, body: str, css: str) -> str:
+    ident = "fig-" + "".join(c if c.isalnum() else "-" for c in name.lower())
+    return (
+        f'<svg class="figure {css}" viewBox="{view_box}" width="{_num(width)}" height="{_num(height)}" '
+        f'role="img" aria-labelledby="{ident}-t {ident}-d" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{ident}-t">{escape(name)}</title><desc id="{ident}-d">{escape(desc)}</desc>{body}</svg>'
+    )
+
+
+def key_frames(exercise: Exercise) -> tuple[int, int]:
+    """The start position and the position that matters most (the first held one, else the last)."""
+    frames = exercise.pose.keyframes
+    held = next((i for i, k in enumerate(frames) if k.hold and i > 0), len(frames) - 1)
+    return 0, held
+
+
+@dataclass(frozen=True)
+class Strip:
+    """Keyframes side by side on one scale: the inner SVG, its size, and what it shows in words."""
+
+    body: str
+    width: float
+    height: float
+    desc: str
+
+
+def strip(exercise: Exercise, indexes: Sequence[int], view: str | None = None) -> Strip:
+    """Some keyframes side by side, with an arrow on the last for the movement from the first."""
+    cam = camera(view or exercise.pose.views[0])
+    bodies = [rest(exercise.pose, exercise.pose.keyframes[i]) for i in indexes]
+    frames = [scene(exercise, b, cam) for b in bodies]
+    left, top, right, bottom = _bounds(frames)
+    width, gap = right - left, 6.0
+    ground = _ground(cam)
+    panels = []
+    for index, shapes in enumerate(frames):
+        extra = arrow_path(bodies[0], bodies[-1], cam) if index == len(frames) - 1 and index else ""
+        panels.append(
+            f'<g transform="translate({_num(index * (width + gap) - left)} {_num(-top)})">'
+            f"{_floor(left, right, ground)}{_still(shapes)}{extra}</g>"
+        )
+    desc = "; then ".join(exercise.pose.keyframes[i].label for i in indexes)
+    total = len(frames) * width + (len(frames) - 1) * gap
+    return Strip("".join(panels), total, bottom - top, desc)
+
+
+def pair_svg(exercise: Exercise, css: str = "pair", view: str | None = None) -> str:
+    """Start and end positions side by side, on one scale, with an arrow for the movement."""
+    drawn = strip(exercise, key_frames(exercise), view)
+    box = f"0 0 {_num(drawn.width)} {_num(drawn.height)}"
+    return _svg(drawn.width, drawn.height, box, exercise.name, drawn.desc, drawn.body, css)
+
+
+def animated_svg(exercise: Exercise, css: str = "large", view: str | None = None) -> str:
+    """The figure moving through its keyframes, looping; a reduced-motion page shows the first."""
+    cam = camera(view or exercise.pose.views[0])
+    moments, duration = timeline(exercise.pose)
+    frames = [scene(exercise, m.body, cam) for m in moments]
+    order = _order(frames)
+    left, top, right, bottom = _bounds(frames)
+    times = ";".join(f"{m.seconds / duration:.4f}".rstrip("0").rstrip(".") or "0" for m in moments)
+    parts = [_floor(left, right, _ground(cam))]
+    for key in order:
+        shapes = [next(s for s in f if s.key == key) for f in frames]
+        paths = [_d(s.points, _outline(s)) for s in shapes]
+        inner = ""
+        if len(set(paths)) > 1:
+            inner = (
+                f'<animate attributeName="d" values="{";".join(paths)}" keyTimes="{times}" '
+                f'dur="{duration:.1f}s" repeatCount="indefinite"/>'
+            )
+        parts.append(_element(shapes[0], paths[0], inner))
+    labels = "; then ".join(k.label for k in exercise.pose.keyframes)
+    view_box = f"{_num(left)} {_num(top)} {_num(right - left)} {_num(bottom - top)}"
+    return _svg(right - left, bottom - top, view_box, exercise.name, labels, "".join(parts), css)
+
+
+def _order(frames: list[list[Shape]]) -> list[str]:
+    """One drawing order for an animation: by each element's mean depth over the loop."""
+    depth: dict[str, list[float]] = {}
+    layer: dict[str, int] = {}
+    for shapes in frames:
+        for s in shapes:
+            depth.setdefault(s.key, []).append(s.depth)
+            layer[s.key] = s.layer
+    return sorted(depth, key=lambda k: (layer[k], -sum(depth[k]) / len(depth[k])))
