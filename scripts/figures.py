@@ -1,5 +1,9 @@
-"""Draw exercises' keyframes into one sheet (PNG or SVG) while writing poses: python scripts/figures.py
-OUT.png [exercise_id ...]. Shows the contact distances the geometry tests check."""
+"""While writing poses: draw exercises' keyframes into one sheet and list their geometry problems.
+
+    python scripts/figures.py OUT.png [exercise_id ...]   (or OUT.svg)
+
+The problems are what tests/content/test_poses.py checks; the sheet is `unknot exercises sheet`'s.
+"""
 
 from __future__ import annotations
 
@@ -7,22 +11,21 @@ import sys
 from pathlib import Path
 
 from unknot.content.loader import default_library
+from unknot.core.pose.checks import problems
+from unknot.present.figure.render import png_bytes
 from unknot.present.figure.sheet import sheet_svg
 
 
 def main() -> None:
     out = Path(sys.argv[1])
-    library = default_library()
     wanted = sys.argv[2:]
-    exercises = [e for e in library.exercises.values() if not wanted or e.id in wanted]
+    exercises = [e for e in default_library().exercises.values() if not wanted or e.id in wanted]
     svg = sheet_svg(exercises)
-    if out.suffix == ".png":
-        import resvg_py
-
-        out.write_bytes(bytes(resvg_py.svg_to_bytes(svg_string=svg)))
-    else:
-        out.write_text(svg, encoding="utf-8")
+    out.write_bytes(png_bytes(svg, zoom=1.5)) if out.suffix == ".png" else out.write_text(svg, "utf-8")
     print(f"drew {len(exercises)} exercises to {out}")
+    for exercise in exercises:
+        for problem in problems(exercise.pose):
+            print(f"{exercise.id}: {problem}")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from unknot.core.pose.geometry import (
 )
 
 SIDES = ("left", "right")
-DEFAULT_HEIGHT = {"chair": 46.0, "bed": 50.0, "table": 75.0}
+DEFAULT_HEIGHT = {"chair": 44.0, "bed": 50.0, "table": 75.0}
 # The landmarks that rest on each support (all of them for the floor).
 RESTS_ON = {
     "chair": ("sit_", "hip_", "sacrum"),

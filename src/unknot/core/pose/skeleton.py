@@ -23,7 +23,7 @@ SHOULDER_BELOW_CLAVICLE = 3.0
 PELVIS: dict[str, Vec] = {
     "hip_left": (0.0, HIP_HALF_WIDTH, 0.0),
     "sacrum": (-4.0, 0.0, 9.0),
-    "sit_left": (-4.0, 6.0, -7.0),
+    "sit_left": (-4.0, 6.0, -5.0),
     "pelvis_front": (6.0, 0.0, 5.0),
 }
 LUMBAR_MARKS: dict[str, Vec] = {"belly": (9.0, 0.0, 8.0)}
