@@ -74,6 +74,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "unknot.cli.exchange:report_command",
         "Write a one-to-two page summary for a clinician: assessment, plan, adherence, trends, scores.",
     ),
+    "programme": (
+        "unknot.cli.exchange:programme_command",
+        "Write your home-exercise programme to print: each exercise's figures, dose, key steps and stop-if.",
+    ),
     "serve": (
         "unknot.cli.serve:serve_command",
         "Start the web app and print its private address (with this launch's token) on the first line.",

@@ -63,6 +63,20 @@ def report_command(
     console().print(f"Wrote the report to {escape(str(out))}.")
 
 
+def programme_command(
+    out: Annotated[Path, typer.Option("--out", metavar="FILE", help="Where to write it: a .pdf file.")],
+) -> None:
+    """Write your home-exercise programme to print: each exercise's figures, dose, key steps and stop-if."""
+    if out.suffix.lower() != ".pdf":
+        fail(f"out: the programme is written as .pdf, not '{out.suffix or out.name}'")
+    _folder_of(out)
+    from unknot.services.programme import programme
+
+    written = programme(context_from_env())
+    write_whole(out, written.chunks)
+    console().print(f"Wrote your programme to {escape(str(out))}: print it, or keep it on your phone.")
+
+
 def write_whole(path: Path, chunks: Iterable[bytes]) -> None:
     """Write a file so that it is either complete or untouched: a private temporary file beside it,
     written chunk by chunk and synced, then renamed over it. A disk that refuses is one line."""

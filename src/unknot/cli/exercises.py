@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from unknot.cli.common import console, fail, library, print_json
+from unknot.cli.exchange import write_whole
 from unknot.cli.lazy import PLAIN_HELP
 from unknot.cli.render import exercise_panel, exercises_table
 from unknot.content.schema import ExerciseKind, Muscle, Position
@@ -51,3 +54,31 @@ def show_exercise(
         print_json(catalog.exercise_record(exercise, lib))
     else:
         console().print(exercise_panel(exercise, lib))
+
+
+SHEET_FORMATS = ("svg", "png")
+
+
+@app.command("sheet")
+def exercise_sheet(
+    out: Annotated[
+        Path, typer.Option("--out", metavar="FILE", help="Where to write it: a .svg or .png file.")
+    ],
+) -> None:
+    """Draw every exercise's keyframes in one grid, each with its name: a contact sheet for review."""
+    kind = out.suffix.lower().removeprefix(".")
+    if kind not in SHEET_FORMATS:
+        fail(f"out: the sheet is written as .svg or .png, not '{out.suffix or out.name}'")
+    if not out.parent.is_dir():
+        fail(f"out: the folder {out.parent} does not exist")
+    exercises = list(library().exercises.values())
+    if kind == "png":
+        from unknot.present.figure.sheet import sheet_png
+
+        body = sheet_png(exercises)
+    else:
+        from unknot.present.figure.sheet import sheet_svg
+
+        body = sheet_svg(exercises).encode()
+    write_whole(out, (body,))
+    console().print(f"Drew {len(exercises)} exercises to {escape(str(out))}.")

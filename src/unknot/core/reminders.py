@@ -143,6 +143,7 @@ class Stretch:
     name: str
     step: str
     stop_if: str = ""  # its first stop rule
+    image: str = ""  # its figure as a PNG file, for a notification service that shows images
 
 
 def hold_reason(
@@ -191,6 +192,7 @@ class Notice:
     summary: str
     body: str
     spoken: str = ""
+    image: str = ""  # a PNG file to show beside it, where the notification service shows images
 
 
 @dataclass(frozen=True)
@@ -217,7 +219,7 @@ def break_notice(settings: ReminderSettings, stretch: Stretch | None, web: WebAp
     body += f" Stop if: {stretch.stop_if}" if stretch.stop_if else ""
     if web is not None:
         body += f"\nPlay it with the timer: {web.page(f'/session/stretch/{stretch.id}')}"
-    return Notice(summary, body, f"Time for a break. Try {stretch.name}.")
+    return Notice(summary, body, f"Time for a break. Try {stretch.name}.", stretch.image)
 
 
 def nudge_notice(settings: ReminderSettings, kind: EventKind) -> Notice:

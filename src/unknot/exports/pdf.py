@@ -6,14 +6,18 @@ import io
 
 from fpdf import FPDF
 
+from unknot.content.schema import Exercise
 from unknot.present.chart_svg import WIDTH, chart_height, chart_svg
 from unknot.present.charts import Chart
+from unknot.present.figure.svg import pair_svg, strip_size
 from unknot.present.report import NOT_A_DIAGNOSIS, TITLE, ReportView, Section
 
 ACCENT = (11, 93, 87)
 GREY = (120, 128, 134)
 CHART_WIDTH = 90  # mm: the drawing's text at about 9 pt
 CAPTION_HEIGHT = 6
+FIGURE_HEIGHT = 16  # mm: the programme's figures, small
+FIGURE_GAP = 3
 # Typographic marks the built-in PDF fonts lack, by code point, and what to show instead.
 PLAIN = str.maketrans(
     {
@@ -83,8 +87,31 @@ class Report(FPDF):
         if section.table:
             for cells in section.table.rows:
                 self.row(cells)
+        if section.figures:
+            self.figures(section.figures)
         for note in section.notes:
             self.para(note)
+
+    def figures(self, exercises: list[Exercise]) -> None:
+        """Each exercise's start and end, small, in rows across the page, its name beneath."""
+        columns = 5
+        width = (self.epw - (columns - 1) * FIGURE_GAP) / columns
+        for start in range(0, len(exercises), columns):
+            if self.will_page_break(FIGURE_HEIGHT + 8):
+                self.add_page()
+            top = self.get_y() + 1
+            for index, exercise in enumerate(exercises[start : start + columns]):
+                x = self.l_margin + index * (width + FIGURE_GAP)
+                drawn_w, drawn_h = strip_size(exercise)
+                scale = min(width / drawn_w, FIGURE_HEIGHT / drawn_h)
+                svg = pair_svg(exercise, labelled=False).encode()
+                left = x + (width - drawn_w * scale) / 2
+                self.image(io.BytesIO(svg), x=left, y=top, w=drawn_w * scale, h=drawn_h * scale)
+                self.set_xy(x, top + FIGURE_HEIGHT + 0.5)
+                self.set_font("Helvetica", "", 7)
+                self.cell(width, 3.5, plain(exercise.name), align="C")
+            self.set_xy(self.l_margin, top + FIGURE_HEIGHT + 5)
+        self.set_font("Helvetica", "", 10)
 
 
 def chart(pdf: Report, drawn: Chart) -> None:

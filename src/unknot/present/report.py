@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from unknot.content.schema import Library
+from unknot.content.schema import Exercise, Library
 from unknot.core.history import HistoryDay
 from unknot.core.progress import Progress
 from unknot.core.progression import PlanEvents
@@ -55,6 +55,7 @@ class Section:
     bullets: list[str] = field(default_factory=list)
     table: Table | None = None
     notes: list[str] = field(default_factory=list)
+    figures: list[Exercise] = field(default_factory=list)  # drawn small, start and end, with their names
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,9 @@ def _programme(facts: ReportFacts) -> Section:
     rows = [(item.name, item.level.value, f"{item.minutes:g}") for item in plan.items]
     notes = [f"{about_minutes(plan.total_minutes).capitalize()} a day."]
     notes += [f"{day}: {reason}" for day, reason in facts.plan_changes]
-    return Section("Programme", table=Table(("Exercise", "Level", "Minutes"), rows), notes=notes)
+    figures = [facts.library.exercises[item.id] for item in plan.items]
+    table = Table(("Exercise", "Level", "Minutes"), rows)
+    return Section("Programme", table=table, notes=notes, figures=figures)
 
 
 def _numbers(facts: ReportFacts) -> Section:

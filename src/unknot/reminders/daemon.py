@@ -170,7 +170,8 @@ class Daemon:
             return
         stretch = random.choice(self.settings.stretches) if self.settings.stretches else None
         notice = break_notice(self.settings, stretch, running_web_app(self.folder) if stretch else None)
-        self.pending = (self.notifier.show(*self.shown(notice), ACTIONS), self.clocks.monotonic())
+        shown = self.notifier.show(*self.shown(notice), ACTIONS, image=notice.image)
+        self.pending = (shown, self.clocks.monotonic())
         self.log(EventKind.PROMPTED, exercise=stretch.id if stretch else "")
 
     def shown(self, notice: Notice) -> tuple[str, str]:

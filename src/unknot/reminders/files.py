@@ -135,7 +135,11 @@ def _write_all(descriptor: int, data: bytes) -> None:
 def write_json(path: Path, data: Any) -> None:
     """Write a whole file or nothing, readable by the user alone: a new file beside it, then a rename.
     When that fails (a full disk) the new file is removed and the old one stays."""
-    text = json.dumps(data, indent=1).encode()
+    write_bytes(path, json.dumps(data, indent=1).encode())
+
+
+def write_bytes(path: Path, text: bytes) -> None:
+    """As write_json, for bytes."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _SAFE, 0o600)

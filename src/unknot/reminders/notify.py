@@ -6,6 +6,7 @@ import contextlib
 import shutil
 import subprocess
 from collections import deque
+from pathlib import Path
 from typing import Any
 
 from jeepney import MatchRule
@@ -40,6 +41,7 @@ class Notifier:
         (capabilities,) = bus.call(self.connection, NAME, PATH, NAME, "GetCapabilities")
         self.actions = "actions" in capabilities
         self.links = "body-hyperlinks" in capabilities
+        self.images = bool({"icon-static", "icon-multi", "body-images"} & set(capabilities))
 
     def do_not_disturb(self) -> bool:
         """Whether the notification service says notifications are held back (its Inhibited property,
@@ -54,9 +56,14 @@ class Notifier:
                 return result.stdout.strip() == "false"
         return False
 
-    def show(self, summary: str, body: str, actions: list[tuple[str, str]], replaces: int = 0) -> int:
+    def show(
+        self, summary: str, body: str, actions: list[tuple[str, str]], replaces: int = 0, image: str = ""
+    ) -> int:
+        """Show a notification (with `image`, a PNG file, where the service shows images); its id."""
         flat = [part for key, label in actions for part in (key, label)] if self.actions else []
         hints: dict[str, tuple[str, Any]] = {"urgency": ("y", 1), "category": ("s", "presence")}
+        if image and self.images:
+            hints["image-path"] = ("s", Path(image).as_uri())
         (notification_id,) = bus.call(
             self.connection,
             NAME,

@@ -7,6 +7,8 @@ the plan or what the person may do, so a running daemon follows them.
 
 from __future__ import annotations
 
+import hashlib
+
 from unknot.content.schema import Exercise, ExerciseKind, Position
 from unknot.core.planning import item_tenths
 from unknot.core.preferences import Preferences
@@ -15,6 +17,7 @@ from unknot.reminders import files
 from unknot.services import care, plans
 from unknot.services.context import Context
 
+FIGURES = "breaks-figures"  # the desk stretches' pictures, one PNG per drawing
 DESK_EQUIPMENT = {"chair", "wall"}
 DESK_KINDS = (ExerciseKind.STRETCH, ExerciseKind.MOBILITY)
 DESK_TENTHS = 20  # two minutes at most
@@ -37,7 +40,33 @@ def desk_stretches(ctx: Context) -> tuple[Stretch, ...]:
     current = plans.current(ctx)
     items = current.plan.items if current and current.plan else []
     chosen = [ctx.library.exercises[item.id] for item in items]
-    return tuple(Stretch(e.id, e.name, e.steps[0], e.stop_if[0]) for e in chosen if is_desk_stretch(e))
+    return tuple(
+        Stretch(e.id, e.name, e.steps[0], e.stop_if[0], figure_file(ctx, e))
+        for e in chosen
+        if is_desk_stretch(e)
+    )
+
+
+def figure_file(ctx: Context, exercise: Exercise) -> str:
+    """The exercise's start and end figures as a PNG in the data folder, for break notifications
+    (drawn here, once per drawing, so the daemon never loads the renderer); "" if it cannot be written."""
+    from unknot.present.figure.render import png_bytes
+    from unknot.present.figure.svg import pair_svg
+
+    svg = pair_svg(exercise, labelled=False)
+    digest = hashlib.sha256(svg.encode()).hexdigest()[:12]
+    folder = ctx.settings.home / FIGURES
+    path = folder / f"{exercise.id}-{digest}.png"
+    if path.exists():
+        return str(path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob(f"{exercise.id}-*.png"):
+            old.unlink(missing_ok=True)
+        files.write_bytes(path, png_bytes(svg, zoom=2.0))
+    except OSError:
+        return ""  # the notification goes without its picture
+    return str(path)
 
 
 # Each of the daemon's settings that a person's preference sets, and that preference.

@@ -130,12 +130,19 @@ def _ground(cam: Camera) -> float:
     return cam.project((0.0, 0.0, 0.0))[1]
 
 
-def _svg(width: float, height: float, view_box: str, name: str, desc: str, body: str, css: str) -> str:
-    ident = "fig-" + "".join(c if c.isalnum() else "-" for c in name.lower())
+def _svg(
+    width: float, height: float, view_box: str, words: tuple[str, str] | None, body: str, css: str
+) -> str:
+    """The drawing; with words (its name and what it shows) named for screen readers."""
+    size = f'viewBox="{view_box}" width="{_num(width)}" height="{_num(height)}"'
+    if words is None:  # for a PDF, whose text says it all (and whose renderer has no <title>)
+        return f'<svg class="figure {css}" {size} xmlns="http://www.w3.org/2000/svg">{body}</svg>'
+    name, desc = words
+    ident = "fig-" + "".join(c if c.isalnum() else "-" for c in f"{name} {css}".lower())
     return (
-        f'<svg class="figure {css}" viewBox="{view_box}" width="{_num(width)}" height="{_num(height)}" '
-        f'role="img" aria-labelledby="{ident}-t {ident}-d" xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="{ident}-t">{escape(name)}</title><desc id="{ident}-d">{escape(desc)}</desc>{body}</svg>'
+        f'<svg class="figure {css}" {size} role="img" aria-labelledby="{ident}-t {ident}-d" '
+        f'xmlns="http://www.w3.org/2000/svg"><title id="{ident}-t">{escape(name)}</title>'
+        f'<desc id="{ident}-d">{escape(desc)}</desc>{body}</svg>'
     )
 
 
@@ -176,11 +183,19 @@ def strip(exercise: Exercise, indexes: Sequence[int], view: str | None = None) -
     return Strip("".join(panels), total, bottom - top, desc)
 
 
-def pair_svg(exercise: Exercise, css: str = "pair", view: str | None = None) -> str:
+def strip_size(exercise: Exercise, view: str | None = None) -> tuple[float, float]:
+    """The width and height of the pair drawing (its units are centimetres of the room)."""
+    drawn = strip(exercise, key_frames(exercise), view)
+    return drawn.width, drawn.height
+
+
+def pair_svg(exercise: Exercise, css: str = "pair", view: str | None = None, labelled: bool = True) -> str:
     """Start and end positions side by side, on one scale, with an arrow for the movement."""
     drawn = strip(exercise, key_frames(exercise), view)
     box = f"0 0 {_num(drawn.width)} {_num(drawn.height)}"
-    return _svg(drawn.width, drawn.height, box, exercise.name, drawn.desc, drawn.body, css)
+    css = f"{css} {view}" if view else css
+    words = (exercise.name, drawn.desc) if labelled else None
+    return _svg(drawn.width, drawn.height, box, words, drawn.body, css)
 
 
 def animated_svg(exercise: Exercise, css: str = "large", view: str | None = None) -> str:
@@ -204,7 +219,8 @@ def animated_svg(exercise: Exercise, css: str = "large", view: str | None = None
         parts.append(_element(shapes[0], paths[0], inner))
     labels = "; then ".join(k.label for k in exercise.pose.keyframes)
     view_box = f"{_num(left)} {_num(top)} {_num(right - left)} {_num(bottom - top)}"
-    return _svg(right - left, bottom - top, view_box, exercise.name, labels, "".join(parts), css)
+    css = f"{css} {view}" if view else css
+    return _svg(right - left, bottom - top, view_box, (exercise.name, labels), "".join(parts), css)
 
 
 def _order(frames: list[list[Shape]]) -> list[str]:

@@ -15,6 +15,7 @@ from unknot.present.player import web_script
 from unknot.present.words import session_verdict
 from unknot.services import sessions
 from unknot.services.finish import finish
+from unknot.services.programme import programme
 from unknot.services.sessions import UrgentCareError
 from unknot.web.cache import page_cache, slot
 from unknot.web.forms import posted_form, text
@@ -61,6 +62,21 @@ def _session(request: Request, stretch: str | None = None) -> Response:
     }
     title = f"Stretch: {start.plan.items[0].name}" if stretch else "Session"
     return render(request, "session.html", title=title, **page)
+
+
+@router.get("/programme.pdf")
+def programme_download(request: Request) -> Response:
+    """The printable home-exercise programme; refused like a session when none may be played now."""
+    ctx = context_of(request)
+    try:
+        printed = programme(ctx)
+    except NotAllowedError as exc:
+        urgent = exc.escalation if isinstance(exc, UrgentCareError) else None
+        message = str(exc).removeprefix("session: ")
+        return render(request, "no_plan.html", title="Programme", message=message, escalation=urgent)
+    disposition = f'attachment; filename="{printed.filename}"'
+    body = b"".join(printed.chunks)
+    return Response(body, media_type=printed.media_type, headers={"content-disposition": disposition})
 
 
 @router.post("/session/complete", response_class=HTMLResponse)
