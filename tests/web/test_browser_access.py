@@ -189,16 +189,33 @@ def test_phone_width_has_no_sideways_scrolling(browser: Browser, server: Served)
     context.close()
 
 
-def test_reduced_motion_stops_the_animations(browser: Browser, server: Served) -> None:
-    page = signed_in(browser, server, reduced_motion="reduce")
-    context = page.context
-    page.goto(server + "/exercises/cat_cow")
-    page.wait_for_load_state("load")
-    assert page.evaluate("document.querySelector('svg.figure').animationsPaused()") is True
-    context.close()
+# Where the animated figure's first moving part is drawn now (its box on the screen).
+MOVING_PART = """() => {
+  const part = document.querySelector('svg.figure.animated path:has(> animate)');
+  const box = part.getBoundingClientRect();
+  return [Math.round(box.x * 10), Math.round(box.y * 10), Math.round(box.width * 10)];
+}"""
+
+
+def test_the_figure_moves_and_reduced_motion_holds_it_still(browser: Browser, server: Served) -> None:
     moving = signed_in(browser, server, reduced_motion="no-preference")
     moving.goto(server + "/exercises/cat_cow")
-    assert moving.evaluate("document.querySelector('svg.figure').animationsPaused()") is False
+    moving.wait_for_load_state("load")
+    assert moving.evaluate("document.querySelector('svg.figure.animated').animationsPaused()") is False
+    seen = {tuple(moving.evaluate(MOVING_PART))}
+    for _ in range(6):
+        moving.wait_for_timeout(400)
+        seen.add(tuple(moving.evaluate(MOVING_PART)))
+    assert len(seen) >= 3, "the figure moves between its keyframes"
+    moving.context.close()
+    still = signed_in(browser, server, reduced_motion="reduce")
+    still.goto(server + "/exercises/cat_cow")
+    still.wait_for_load_state("load")
+    assert still.evaluate("document.querySelector('svg.figure.animated').animationsPaused()") is True
+    first = still.evaluate(MOVING_PART)
+    still.wait_for_timeout(1200)
+    assert still.evaluate(MOVING_PART) == first, "reduced motion: the first keyframe, still"
+    assert still.evaluate("document.querySelector('svg.figure.animated').getCurrentTime()") == 0
 
 
 def test_heat_timer_needs_every_check_and_alerts_at_the_end(visit: Visit) -> None:
@@ -247,5 +264,6 @@ def test_library_filters_in_the_browser(visit: Visit) -> None:
         "hamstring" in n.lower() or "knee" in n.lower() or "bridge" in n.lower() for n in names
     )
     page.get_by_role("link", name=names[0]).click()
-    expect(page.get_by_role("img", name=names[0])).to_be_visible()
+    expect(page.get_by_role("img", name=f"{names[0]}: the movement")).to_be_visible()
+    expect(page.get_by_role("img", name=f"{names[0]}: start and end", exact=False).first).to_be_visible()
     visit.shot("exercise")

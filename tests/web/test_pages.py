@@ -202,7 +202,14 @@ def test_library_filters(client: TestClient) -> None:
     assert "Seated neck rolls" in page and "Cat-cow" not in page
     assert client.get("/exercises?target=knee").status_code == 400
     detail = client.get("/exercises/seated_hamstring_stretch").text
-    assert '<svg class="figure large"' in detail and "<title" in detail and "doi.org" in detail
+    assert '<svg class="figure animated"' in detail and '<svg class="figure pair side"' in detail
+    assert "<title" in detail and "doi.org" in detail
+    assert "Orange: the muscles it works." in detail
+
+
+def test_the_library_and_today_show_each_exercise_drawn(client: TestClient) -> None:
+    library = client.get("/exercises").text
+    assert library.count('<svg class="figure small"') == 52
 
 
 def test_settings_save_and_theme(client: TestClient) -> None:

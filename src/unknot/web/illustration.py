@@ -26,8 +26,8 @@ def exercise_svg(exercise: Exercise, kind: str = "pair", view: str | None = None
         _drawn.clear()
     if kind == "animated":
         svg = Markup(animated_svg(exercise, "animated", view))
-    elif kind in {"pair", "small"}:
-        svg = Markup(pair_svg(exercise, kind, view))
+    elif kind in {"pair", "small"}:  # a small one sits beside the exercise's name: decorative
+        svg = Markup(pair_svg(exercise, kind, view, labelled=kind == "pair"))
     else:
         raise ValueError(f"no figure kind '{kind}'")
     _drawn[key] = (exercise, svg)

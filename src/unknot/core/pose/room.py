@@ -21,6 +21,10 @@ PART_LANDMARK = {
 }
 
 
+# A limb a hand or foot may rest anywhere along: its two ends and its mean radius.
+LIMBS = {"thigh": ("hip", "knee", 6.5), "shin": ("knee", "ankle", 4.5), "forearm": ("elbow", "wrist", 3.5)}
+
+
 def landmark(part: str) -> str:
     base, _, side = part.rpartition("_") if part.endswith(("_left", "_right")) else (part, "", "")
     name = PART_LANDMARK.get(base, base)
@@ -104,5 +108,10 @@ def gap(pose: Pose, body: Body, part: str, target: str) -> float:
         return centre[2] - radius(name)
     if target in {p.kind for p in pose.props}:
         return min(distance(p, centre, body) for p in pose.props if p.kind == target) - radius(name)
+    if target.startswith(tuple(LIMBS)):  # anywhere along the limb, not only at its middle
+        part, _, side = target.rpartition("_")
+        start, end, width = LIMBS[part]
+        ends = body.points[f"{start}_{side}"], body.points[f"{end}_{side}"]
+        return _segment_distance(centre, *ends) - radius(name) - width
     other = landmark(target)
     return norm(sub(centre, body.points[other])) - radius(name) - radius(other)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
-from unknot.core.pose.geometry import MIRROR, Vec, add, apply
+from unknot.core.pose.geometry import MIRROR, Vec, add, apply, dot
 from unknot.core.pose.kinematics import Body
 from unknot.present.figure.camera import Camera, Point, outline
 
@@ -116,6 +117,8 @@ def _patches(
     for muscle in targets:
         for segment, origin, start, end, radius in PATCHES.get(muscle, []):
             for side in sides if segment not in CORE_SEGMENTS or segment == "pelvis" else ("",):
+                if _faces_away(body, cam, segment, start, side):
+                    continue
                 ends = [_patch_point(body, segment, origin, p, side) for p in (start, end)]
                 circles = [(cam.project(p), radius) for p in ends]
                 host = _host(segment, side)
@@ -128,6 +131,15 @@ def _patches(
                     )
                 )
     return found
+
+
+def _faces_away(body: Body, cam: Camera, segment: str, offset: Vec, side: str) -> bool:
+    """Whether a muscle on this side of its segment is turned away from the camera (and so hidden)."""
+    local = (offset[0], offset[1] if side != "right" else -offset[1], 0.0)
+    frame = body.frames[segment if segment in CORE_SEGMENTS else f"{segment}_{side}"]
+    outward = apply(frame, local)
+    length = math.hypot(*outward) or 1.0
+    return dot(outward, cam.forward) / length > 0.4
 
 
 def _host(segment: str, side: str) -> str:

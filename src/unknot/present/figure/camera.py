@@ -17,6 +17,7 @@ VIEWS: dict[str, tuple[float, float]] = {
     "above": (-90.0, 62.0),
 }
 OUTLINE_POINTS = 18
+_UNIT_CIRCLE = [(math.cos(math.tau * k / 12), math.sin(math.tau * k / 12)) for k in range(12)]
 
 
 @dataclass(frozen=True)
@@ -65,31 +66,62 @@ def _hull(points: list[Point]) -> list[Point]:
     return lower[:-1] + upper[:-1]
 
 
-def _ray(hull: list[Point], centre: Point, angle: float) -> Point:
-    """Where a ray from the centre at an angle leaves the convex outline."""
+def _cross_at(a: Point, b: Point, centre: Point, angle: float) -> Point:
+    """Where a ray from the centre at an angle crosses the line through a and b."""
     dx, dy = math.cos(angle), math.sin(angle)
-    best = 0.0
-    for (x1, y1), (x2, y2) in zip(hull, hull[1:] + hull[:1], strict=True):
-        ex, ey = x2 - x1, y2 - y1
-        det = dx * -ey + dy * ex
-        if abs(det) < 1e-12:
-            continue
-        ox, oy = x1 - centre[0], y1 - centre[1]
-        t = (ox * -ey + oy * ex) / det
-        u = (dx * oy - dy * ox) / det
-        if t > best and -1e-9 <= u <= 1 + 1e-9:
-            best = t
-    return centre[0] + dx * best, centre[1] + dy * best
+    ex, ey = b[0] - a[0], b[1] - a[1]
+    det = dx * -ey + dy * ex
+    if abs(det) < 1e-12:
+        return a
+    ox, oy = a[0] - centre[0], a[1] - centre[1]
+    t = (ox * -ey + oy * ex) / det
+    return centre[0] + dx * t, centre[1] + dy * t
+
+
+def _resample(hull: list[Point], count: int) -> list[Point]:
+    """The convex outline as `count` points at even angles round its centre (one pass round it)."""
+    cx = sum(p[0] for p in hull) / len(hull)
+    cy = sum(p[1] for p in hull) / len(hull)
+    turn = math.tau
+    around = sorted(((math.atan2(y - cy, x - cx) % turn, (x, y)) for x, y in hull), key=lambda v: v[0])
+    ring = [(around[-1][0] - turn, around[-1][1]), *around, (around[0][0] + turn, around[0][1])]
+    out = []
+    j = 0
+    for k in range(count):
+        angle = turn * k / count
+        while j < len(ring) - 2 and ring[j + 1][0] < angle:
+            j += 1
+        out.append(_cross_at(ring[j][1], ring[j + 1][1], (cx, cy), angle))
+    return out
+
+
+def _arc(centre: Point, radius: float, start: float, end: float, count: int) -> list[Point]:
+    step = (end - start) / (count - 1)
+    return [
+        (centre[0] + radius * math.cos(start + k * step), centre[1] + radius * math.sin(start + k * step))
+        for k in range(count)
+    ]
+
+
+def _capsule(first: tuple[Point, float], second: tuple[Point, float], count: int) -> list[Point]:
+    """The outline round two circles: an arc of each joined by their common tangents."""
+    (a, ra), (b, rb) = first, second
+    distance = math.hypot(b[0] - a[0], b[1] - a[1])
+    if distance <= abs(ra - rb) + 1e-6:
+        centre, radius = (a, ra) if ra >= rb else (b, rb)
+        return _arc(centre, radius, 0.0, math.tau * (count - 1) / count, count)
+    towards = math.atan2(b[1] - a[1], b[0] - a[0])
+    spread = math.acos((ra - rb) / distance)
+    half = count // 2
+    return _arc(b, rb, towards - spread, towards + spread, half) + _arc(
+        a, ra, towards + spread, towards + math.tau - spread, count - half
+    )
 
 
 def outline(circles: list[tuple[Point, float]], count: int = OUTLINE_POINTS) -> list[Point]:
     """The convex outline round some circles, as `count` points (the same count in every frame, so an
     animation can move one outline into the next)."""
-    samples = [
-        (x + r * math.cos(2 * math.pi * k / 16), y + r * math.sin(2 * math.pi * k / 16))
-        for (x, y), r in circles
-        for k in range(16)
-    ]
-    hull = _hull(samples)
-    centre = (sum(p[0] for p in hull) / len(hull), sum(p[1] for p in hull) / len(hull))
-    return [_ray(hull, centre, 2 * math.pi * k / count) for k in range(count)]
+    if len(circles) == 2:
+        return _capsule(circles[0], circles[1], count)
+    samples = [(x + r * c, y + r * s) for (x, y), r in circles for c, s in _UNIT_CIRCLE]
+    return _resample(_hull(samples), count)

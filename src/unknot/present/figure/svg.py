@@ -135,8 +135,9 @@ def _svg(
 ) -> str:
     """The drawing; with words (its name and what it shows) named for screen readers."""
     size = f'viewBox="{view_box}" width="{_num(width)}" height="{_num(height)}"'
-    if words is None:  # for a PDF, whose text says it all (and whose renderer has no <title>)
-        return f'<svg class="figure {css}" {size} xmlns="http://www.w3.org/2000/svg">{body}</svg>'
+    if words is None:  # beside the exercise's name, or in a PDF (whose renderer has no <title>)
+        hidden = 'aria-hidden="true" focusable="false"'
+        return f'<svg class="figure {css}" {size} {hidden} xmlns="http://www.w3.org/2000/svg">{body}</svg>'
     name, desc = words
     ident = "fig-" + "".join(c if c.isalnum() else "-" for c in f"{name} {css}".lower())
     return (
@@ -194,7 +195,8 @@ def pair_svg(exercise: Exercise, css: str = "pair", view: str | None = None, lab
     drawn = strip(exercise, key_frames(exercise), view)
     box = f"0 0 {_num(drawn.width)} {_num(drawn.height)}"
     css = f"{css} {view}" if view else css
-    words = (exercise.name, drawn.desc) if labelled else None
+    seen = f", from the {(view or '').replace('_', ' ')}" if view and len(exercise.pose.views) > 1 else ""
+    words = (f"{exercise.name}: start and end{seen}", drawn.desc) if labelled else None
     return _svg(drawn.width, drawn.height, box, words, drawn.body, css)
 
 
@@ -220,7 +222,8 @@ def animated_svg(exercise: Exercise, css: str = "large", view: str | None = None
     labels = "; then ".join(k.label for k in exercise.pose.keyframes)
     view_box = f"{_num(left)} {_num(top)} {_num(right - left)} {_num(bottom - top)}"
     css = f"{css} {view}" if view else css
-    return _svg(right - left, bottom - top, view_box, (exercise.name, labels), "".join(parts), css)
+    words = (f"{exercise.name}: the movement", labels)
+    return _svg(right - left, bottom - top, view_box, words, "".join(parts), css)
 
 
 def _order(frames: list[list[Shape]]) -> list[str]:
