@@ -12,15 +12,17 @@ from unknot.core.pose.kinematics import Body, rest
 from unknot.core.pose.room import distance, gap
 
 TOUCH = 3.0  # a contact may leave this much air (cm)
-SINK = 2.5  # a body may press this far into a mat, a seat or another body part (soft tissue)
+SINK = 2.5  # a body may press this far into a mat or a seat (soft tissue)
+SINK_INTO_BODY = 4.0  # and a hand this far into a thigh it rests on (both are soft)
 SUPPORTED = ("sit_", "hip_", "sacrum")  # rest on a seat and press into it a little more
 
 
 def _contacts(pose: Pose, frame: Keyframe, body: Body) -> list[str]:
     found = []
+    props = {p.kind for p in pose.props} | {"floor"}
     for part, target in frame.contacts.items():
         space = gap(pose, body, part, target)
-        if not -SINK <= space <= TOUCH:
+        if not -(SINK if target in props else SINK_INTO_BODY) <= space <= TOUCH:
             found.append(f"{part} is {space:+.1f} cm from {target}")
     return found
 
