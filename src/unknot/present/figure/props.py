@@ -26,8 +26,9 @@ def _faces(box: Box) -> list[tuple[Vec, list[Vec]]]:
     ]
 
 
-def _is_room(prop: Prop) -> bool:
-    return prop.kind not in SMALL
+def _layer(prop: Prop) -> int:
+    """A door frame's posts may stand in front of the body; the rest of the room is behind it."""
+    return 1 if prop.kind == "door_frame" else 0
 
 
 def _shade(normal: Vec) -> str:
@@ -46,7 +47,8 @@ def room_shapes(props: list[Prop], cam: Camera) -> list[Shape]:
                 if dot(turned_normal, cam.forward) >= 0:
                     continue
                 moved = [turn(c, centre, YAW[prop.facing]) for c in corners]
-                depth = max(cam.depth(c) for c in moved)
+                depths = [cam.depth(c) for c in moved]
+                depth = max(depths) if _layer(prop) == 0 else sum(depths) / len(depths)
                 shapes.append(
                     Shape(
                         f"prop{index}_{b}_{f}",
@@ -66,7 +68,8 @@ def small_shapes(props: list[Prop], body: Body, cam: Camera) -> list[Shape]:
         if prop.kind == "ball":
             centre = (prop.x or 0.0, prop.y or 0.0, prop.z or 0.0)
             circle = [(cam.project(centre), prop.radius or 4.0)]
-            shapes.append(Shape(key, "ball", outline(circle, 16), cam.depth(centre)))
+            # On top: a ball under a buttock or a shoulder blade is what the picture must show.
+            shapes.append(Shape(key, "ball", outline(circle, 16), cam.depth(centre), layer=2))
         elif prop.kind == "foam_roller":
             radius, y = prop.radius or 7.5, prop.y or 0.0
             ends = [(prop.x or 0.0, y + dy, prop.z or radius) for dy in (-45.0, 45.0)]

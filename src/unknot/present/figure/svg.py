@@ -118,8 +118,12 @@ def _floor(left: float, right: float, ground: float) -> str:
     )
 
 
+ROOM = {"mat", "wall", "door_frame", "chair", "bed", "table"}
+
+
 def _outline(shape: Shape) -> str:
-    return "open" if shape.role == "towel" else "straight" if shape.layer == 0 else "round"
+    kind = shape.role.partition(" ")[0]
+    return "open" if kind == "towel" else "straight" if kind in ROOM else "round"
 
 
 def _still(shapes: list[Shape]) -> str:
