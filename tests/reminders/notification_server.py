@@ -15,7 +15,8 @@ NAME = "org.freedesktop.Notifications"
 
 
 class NotificationServer:
-    def __init__(self, address: str) -> None:
+    def __init__(self, address: str, capabilities: tuple[str, ...] = ("actions", "body")) -> None:
+        self.capabilities = list(capabilities)
         self.connection = open_dbus_connection(bus=address)
         reply = self.connection.send_and_get_reply(message_bus.RequestName(NAME, 4))
         assert reply.body[0] == 1, "could not own org.freedesktop.Notifications"
@@ -50,7 +51,7 @@ class NotificationServer:
                 notification_id, self.next_id = self.next_id, self.next_id + 1
             self.connection.send(new_method_return(message, "u", (notification_id,)))
         elif member == "GetCapabilities":
-            self.connection.send(new_method_return(message, "as", (["actions", "body"],)))
+            self.connection.send(new_method_return(message, "as", (self.capabilities,)))
         elif member == "GetServerInformation":
             self.connection.send(new_method_return(message, "ssss", ("test", "unknot", "1", "1.2")))
         elif member == "CloseNotification":

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from tests.cli.helpers import ok_json, run_unknot
+from tests.strategies import base_answers
 from tests.reminders.conftest import move_mouse
 from tests.reminders.notification_server import NotificationServer
 
@@ -67,8 +68,9 @@ def test_prompts_after_real_activity_and_not_after_a_pause(
         assert notifications.notifications() == [], "no prompt: the pause was a break"
         move_mouse(desktop, 3.5)
         wait_for(notifications.notifications)
-        [(app, _, _, summary, body, actions, _, _)] = notifications.notifications()
+        [(app, _, _, summary, body, actions, hints, _)] = notifications.notifications()
         assert app == "unknot" and "break" in summary.lower()
+        assert "image-path" not in hints, "no stretch, and a service that shows no images"
         assert actions == ["take", "Take a break", "snooze", "Snooze", "skip", "Skip"]
         assert "move about" in body and "stretch" not in body.lower(), "no plan: no stretch suggested"
         notifications.press(1, "snooze")
@@ -90,6 +92,38 @@ def test_prompts_after_real_activity_and_not_after_a_pause(
     assert today["natural"] >= 1
     assert not (home / "breaks-outbox.jsonl").exists(), "the outbox moved into the journal"
     assert ok_json("breaks", "stats", "--json") == stats, "moving it twice counts nothing twice"
+
+
+def test_a_break_shows_the_suggested_stretch_as_a_picture(desktop: dict[str, str], home: Path) -> None:
+    """Where the notification service shows images, the prompt carries the stretch's figure."""
+    answers = home.parent / "answers.json"
+    answers.write_text(json.dumps(base_answers(regions=["neck"], sitting_hours=9)), encoding="utf-8")
+    assert run_unknot("assess", "--answers", str(answers), "--save").returncode == 0
+    settings(
+        breaks_work_minutes="0.05",
+        breaks_natural_minutes="0.04",
+        breaks_snooze_minutes="0.03",
+        water_glasses="0",
+    )
+    server = NotificationServer(desktop["DBUS_SESSION_BUS_ADDRESS"], ("actions", "body", "icon-static"))
+    daemon = start_daemon(desktop, home)
+    try:
+        wait_for((home / "breaks-state.json").exists)
+        move_mouse(desktop, 4)
+        wait_for(server.notifications)
+        [(_, _, _, _, body, _, hints, _)] = server.notifications()[:1]
+        assert "Stand up and try" in body
+        uri = hints["image-path"][1]
+        picture = Path(uri.removeprefix("file://"))
+        assert picture.parent == home / "breaks-figures" and picture.read_bytes().startswith(b"\x89PNG")
+        name = body.split("Stand up and try ", 1)[1].split(":", 1)[0]
+        assert picture.name.split("-")[0] in {
+            e["id"] for e in ok_json("exercises", "--json") if e["name"] == name
+        }
+    finally:
+        daemon.send_signal(signal.SIGTERM)
+        daemon.wait(timeout=10)
+        server.close()
 
 
 def test_pause_and_a_second_instance(

@@ -207,9 +207,26 @@ def test_library_filters(client: TestClient) -> None:
     assert "Orange: the muscles it works." in detail
 
 
-def test_the_library_and_today_show_each_exercise_drawn(client: TestClient) -> None:
-    library = client.get("/exercises").text
-    assert library.count('<svg class="figure small"') == 52
+def test_the_library_and_today_show_each_exercise_drawn(client: TestClient, library: Library) -> None:
+    page = client.get("/exercises").text
+    assert page.count('<svg class="figure small"') == len(library.exercises)
+    intake(client)
+    client.post("/welcome", data={"csrf": csrf_of(client)})
+    today = client.get("/").text
+    items = re.findall(r'<a href="/exercises/([a-z_]+)" class="plan-figure"', today)
+    assert items and today.count('<svg class="figure small"') == len(items)
+
+
+def test_the_programme_downloads_as_a_pdf_once_there_is_a_plan(client: TestClient) -> None:
+    before = client.get("/programme.pdf")
+    assert before.headers["content-type"].startswith("text/html") and "Programme" in before.text
+    intake(client)
+    client.post("/welcome", data={"csrf": csrf_of(client)})
+    assert 'href="/programme.pdf"' in client.get("/").text
+    printed = client.get("/programme.pdf")
+    assert printed.status_code == 200 and printed.headers["content-type"] == "application/pdf"
+    assert printed.headers["content-disposition"].startswith('attachment; filename="unknot-programme-')
+    assert printed.content.startswith(b"%PDF")
 
 
 def test_settings_save_and_theme(client: TestClient) -> None:
