@@ -11,9 +11,9 @@ import time
 from pathlib import Path
 
 from tests.cli.helpers import ok_json, run_unknot
-from tests.strategies import base_answers
 from tests.reminders.conftest import move_mouse
 from tests.reminders.notification_server import NotificationServer
+from tests.strategies import base_answers
 
 
 def start_daemon(desktop: dict[str, str], home: Path, poll: str = "0.2") -> subprocess.Popen[str]:
