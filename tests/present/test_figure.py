@@ -11,7 +11,7 @@ from PIL import Image
 from unknot.content.schema import Library
 from unknot.present.figure.render import png_bytes
 from unknot.present.figure.sheet import sheet_png, sheet_svg
-from unknot.present.figure.svg import animated_svg, pair_svg
+from unknot.present.figure.svg import animated_svg, key_frames, pair_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -27,7 +27,9 @@ def test_a_pair_shows_start_and_end_with_props_targets_an_arrow_and_words(librar
     assert root.get("role") == "img"
     assert root.find(f"{SVG}title").text == "Standing quad stretch: start and end"  # type: ignore[union-attr]
     desc = root.find(f"{SVG}desc").text or ""  # type: ignore[union-attr]
-    assert desc == "; then ".join(k.label for k in (exercise.pose.keyframes[0], exercise.pose.keyframes[1]))
+    first, held = key_frames(exercise)
+    assert held == next(i for i, k in enumerate(exercise.pose.keyframes) if k.hold)
+    assert desc == f"{exercise.pose.keyframes[first].label}; then {exercise.pose.keyframes[held].label}"
     panels = [g for g in root if g.tag == f"{SVG}g"]
     assert len(panels) == 2
     drawn = classes(svg)

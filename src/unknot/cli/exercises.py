@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 
 from unknot.cli.common import console, fail, library, print_json
-from unknot.cli.exchange import write_whole
+from unknot.cli.files import write_whole
 from unknot.cli.lazy import PLAIN_HELP
 from unknot.cli.render import exercise_panel, exercises_table
 from unknot.content.schema import ExerciseKind, Muscle, Position

@@ -13,7 +13,7 @@ from unknot.core.pose.room import distance, gap
 
 TOUCH = 3.0  # a contact may leave this much air (cm)
 SINK = 2.5  # a body may press this far into a mat or a seat (soft tissue)
-SINK_INTO_BODY = 4.0  # and a hand this far into a thigh it rests on (both are soft)
+SINK_INTO_BODY = 5.0  # and a hand this far into a thigh it holds or rests on (both are soft)
 SUPPORTED = ("sit_", "hip_", "sacrum")  # rest on a seat and press into it a little more
 
 
@@ -21,6 +21,8 @@ def _contacts(pose: Pose, frame: Keyframe, body: Body) -> list[str]:
     found = []
     props = {p.kind for p in pose.props} | {"floor"}
     for part, target in frame.contacts.items():
+        if target == "towel" and part.startswith("hand_"):
+            continue  # the strap is drawn from the hands: they hold it by construction
         space = gap(pose, body, part, target)
         if not -(SINK if target in props else SINK_INTO_BODY) <= space <= TOUCH:
             found.append(f"{part} is {space:+.1f} cm from {target}")
