@@ -12,6 +12,7 @@ from html import escape
 from unknot.content.schema import Exercise
 from unknot.core.pose.kinematics import Body, rest
 from unknot.core.pose.motion import timeline
+from unknot.core.pose.room import YAW, boxes, pivot, turn
 from unknot.present.figure.arrow import arrow_path
 from unknot.present.figure.body import Shape, body_shapes
 from unknot.present.figure.camera import Camera, Point, camera
@@ -93,7 +94,7 @@ def _element(shape: Shape, d: str, inner: str = "") -> str:
             f'<path class="towel" d="{d}" fill="none" stroke="#d9a521" stroke-width="2.6" '
             f'stroke-linejoin="round" stroke-linecap="round">{inner}</path>'
         )
-    stroke = "none" if kind in {"target", "face"} else STROKE
+    stroke = "none" if kind in {"target", "face", "floor"} else STROKE
     width = "0.5" if kind in FILL and kind not in {"near", "far", "core"} else "0.7"
     return (
         f'<path class="{kind}" d="{d}" fill="{_fill(shape.role)}" stroke="{stroke}" '
@@ -102,23 +103,37 @@ def _element(shape: Shape, d: str, inner: str = "") -> str:
 
 
 def _bounds(frames: list[list[Shape]]) -> tuple[float, float, float, float]:
-    points = [
-        p for shapes in frames for s in shapes if s.layer > 0 or s.role.startswith("mat") for p in s.points
-    ]
-    points += [p for shapes in frames for s in shapes if s.layer == 0 for p in s.points]
+    points = [p for shapes in frames for s in shapes for p in s.points]
     xs = [p[0] for p in points]
     ys = [p[1] for p in points]
     return min(xs) - MARGIN, min(ys) - MARGIN, max(xs) + MARGIN, max(ys) + MARGIN
 
 
-def _floor(left: float, right: float, ground: float) -> str:
-    return (
-        f'<rect class="floor" x="{_num(left)}" y="{_num(ground)}" width="{_num(right - left)}" '
-        f'height="{_num(MARGIN)}" fill="{FILL["floor"]}"/>'
-    )
+FLOOR_MARGIN = 18.0  # cm of floor round everything that stands on it
 
 
-ROOM = {"mat", "wall", "door_frame", "chair", "bed", "table"}
+def _floor(bodies: list[Body], exercise: Exercise, cam: Camera) -> Shape:
+    """The floor under the body and the room's props, seen from the camera (drawn first)."""
+    xs = [p[0] for b in bodies for p in b.points.values()]
+    ys = [p[1] for b in bodies for p in b.points.values()]
+    for prop in exercise.pose.props:
+        if prop.kind in {"mat", "chair", "bed", "table", "door_frame"}:
+            turned = [
+                turn((x, y, 0.0), pivot(prop), YAW[prop.facing])
+                for box in boxes(prop)
+                for x in box[:2]
+                for y in box[2:4]
+            ]
+            corners = [(c[0], c[1]) for c in turned]
+            xs += [x for x, _ in corners]
+            ys += [y for _, y in corners]
+    x0, x1 = min(xs) - FLOOR_MARGIN, max(xs) + FLOOR_MARGIN
+    y0, y1 = min(ys) - FLOOR_MARGIN, max(ys) + FLOOR_MARGIN
+    quad = [cam.project((x, y, 0.0)) for x, y in ((x0, y0), (x1, y0), (x1, y1), (x0, y1))]
+    return Shape("floor", "floor", quad, float("inf"), layer=-1)
+
+
+ROOM = {"mat", "wall", "door_frame", "chair", "bed", "table", "floor"}
 
 
 def _outline(shape: Shape) -> str:
@@ -128,10 +143,6 @@ def _outline(shape: Shape) -> str:
 
 def _still(shapes: list[Shape]) -> str:
     return "".join(_element(s, _d(s.points, _outline(s))) for s in shapes)
-
-
-def _ground(cam: Camera) -> float:
-    return cam.project((0.0, 0.0, 0.0))[1]
 
 
 def _svg(
@@ -172,16 +183,16 @@ def strip(exercise: Exercise, indexes: Sequence[int], view: str | None = None) -
     """Some keyframes side by side, with an arrow on the last for the movement from the first."""
     cam = camera(view or exercise.pose.views[0])
     bodies = [rest(exercise.pose, exercise.pose.keyframes[i]) for i in indexes]
-    frames = [scene(exercise, b, cam) for b in bodies]
+    floor = _floor(bodies, exercise, cam)
+    frames = [[floor, *scene(exercise, b, cam)] for b in bodies]
     left, top, right, bottom = _bounds(frames)
     width, gap = right - left, 6.0
-    ground = _ground(cam)
     panels = []
     for index, shapes in enumerate(frames):
         extra = arrow_path(bodies[0], bodies[-1], cam) if index == len(frames) - 1 and index else ""
         panels.append(
             f'<g transform="translate({_num(index * (width + gap) - left)} {_num(-top)})">'
-            f"{_floor(left, right, ground)}{_still(shapes)}{extra}</g>"
+            f"{_still(shapes)}{extra}</g>"
         )
     desc = "; then ".join(exercise.pose.keyframes[i].label for i in indexes)
     total = len(frames) * width + (len(frames) - 1) * gap
@@ -208,11 +219,12 @@ def animated_svg(exercise: Exercise, css: str = "large", view: str | None = None
     """The figure moving through its keyframes, looping; a reduced-motion page shows the first."""
     cam = camera(view or exercise.pose.views[0])
     moments, duration = timeline(exercise.pose)
-    frames = [scene(exercise, m.body, cam) for m in moments]
+    floor = _floor([m.body for m in moments], exercise, cam)
+    frames = [[floor, *scene(exercise, m.body, cam)] for m in moments]
     order = _order(frames)
     left, top, right, bottom = _bounds(frames)
     times = ";".join(f"{m.seconds / duration:.4f}".rstrip("0").rstrip(".") or "0" for m in moments)
-    parts = [_floor(left, right, _ground(cam))]
+    parts = []
     for key in order:
         shapes = [next(s for s in f if s.key == key) for f in frames]
         paths = [_d(s.points, _outline(s)) for s in shapes]
