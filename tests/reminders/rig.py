@@ -64,12 +64,16 @@ class Screen:
 
     def __init__(self) -> None:
         self.shown: list[tuple[str, str, list[tuple[str, str]]]] = []
+        self.images: list[str] = []
         self.pressed: list[tuple[int, str]] = []
         self.closed: list[int] = []
         self.quiet = False
 
-    def show(self, summary: str, body: str, actions: list[tuple[str, str]], replaces: int = 0) -> int:
+    def show(
+        self, summary: str, body: str, actions: list[tuple[str, str]], replaces: int = 0, image: str = ""
+    ) -> int:
         self.shown.append((summary, body, actions))
+        self.images.append(image)
         return len(self.shown)
 
     def close(self, notification_id: int) -> None:

@@ -189,11 +189,14 @@ def test_phone_width_has_no_sideways_scrolling(browser: Browser, server: Served)
     context.close()
 
 
-# Where the animated figure's first moving part is drawn now (its box on the screen).
+# Where the animated figure's moving parts are drawn now (their boxes on the screen, summed).
 MOVING_PART = """() => {
-  const part = document.querySelector('svg.figure.animated path:has(> animate)');
-  const box = part.getBoundingClientRect();
-  return [Math.round(box.x * 10), Math.round(box.y * 10), Math.round(box.width * 10)];
+  let sum = 0;
+  for (const part of document.querySelectorAll('svg.figure.animated path:has(> animate)')) {
+    const box = part.getBoundingClientRect();
+    sum += box.x + box.y + box.width + box.height;
+  }
+  return [Math.round(sum)];
 }"""
 
 
