@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from unknot.content.loader import default_library
@@ -29,6 +30,8 @@ from unknot.web.security import (
     allowed_hosts,
     security_headers,
 )
+
+GZIP_FROM = 4096  # bytes: smaller answers are sent as they are
 
 
 def create_app(
@@ -62,6 +65,8 @@ def create_app(
     app.add_middleware(
         SecurityMiddleware, hosts=allowed_hosts(bind_host), headers=security_headers(enabled), access=access
     )
+    # Pages with figures run to hundreds of kilobytes of SVG, which compresses about sixfold.
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_FROM, compresslevel=5)
 
     @app.exception_handler(CsrfError)
     async def csrf_refused(request: Request, exc: CsrfError) -> HTMLResponse:

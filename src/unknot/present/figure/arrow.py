@@ -59,5 +59,5 @@ def arrow_path(start: Body, end: Body, cam: Camera) -> str:
     return (
         f'<path class="arrow" d="M{_f(x1)} {_f(y1)}Q{_f(qx)} {_f(qy)} {_f(bx)} {_f(by)}" fill="none" '
         f'stroke="{COLOUR}" stroke-width="1.6" stroke-linecap="round" stroke-dasharray="3 2.5"/>'
-        f'<path class="arrow-head" d="{head}" fill="{COLOUR}"/>'
+        f'<path class="arrow-head" d="{head}" fill="{COLOUR}" stroke="none"/>'
     )

@@ -117,10 +117,10 @@ def _patches(
     for muscle in targets:
         for segment, origin, start, end, radius in PATCHES.get(muscle, []):
             for side in sides if segment not in CORE_SEGMENTS or segment == "pelvis" else ("",):
-                if _faces_away(body, cam, segment, start, side):
-                    continue
                 ends = [_patch_point(body, segment, origin, p, side) for p in (start, end)]
-                circles = [(cam.project(p), radius) for p in ends]
+                # Turned away, it shrinks to a point: the same part in every frame of an animation.
+                shown = 0.0 if _faces_away(body, cam, segment, start, side) else 1.0
+                circles = [(cam.project(p), radius * shown) for p in ends]
                 host = _host(segment, side)
                 found.append(
                     Shape(

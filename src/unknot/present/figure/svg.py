@@ -64,27 +64,59 @@ def scene(exercise: Exercise, body: Body, cam: Camera) -> list[Shape]:
     return sorted(shapes, key=lambda s: (s.layer, -s.depth))
 
 
-def _num(v: float) -> str:
+def _num(v: float, digits: int = 1) -> str:
+    if digits == 0:
+        return str(round(v))
     text = f"{v:.1f}"
     return text[:-2] if text.endswith(".0") else text
 
 
-def _d(points: Sequence[Point], shape: str = "round") -> str:
+def _d(points: Sequence[Point], shape: str = "round", digits: int = 1) -> str:
     """A path through the points: a polyline ("open"), a polygon ("straight"), or an outline rounded
-    through the midpoints of its sides (the same commands in every frame, so an animation can morph it)."""
+    through the midpoints of its sides (the same commands in every frame, so an animation can morph
+    it). A small figure needs no tenths of a centimetre (`digits` 0)."""
+
+    def xy(p: Point) -> str:
+        return f"{_num(p[0], digits)} {_num(p[1], digits)}"
+
+    if digits == 0:
+        return _small_d(points, shape)
     if shape != "round":
         head, *tail = points
-        path = f"M{_num(head[0])} {_num(head[1])}" + "".join(f"L{_num(x)} {_num(y)}" for x, y in tail)
-        return path + ("Z" if shape == "straight" else "")
+        return f"M{xy(head)}" + "".join(f"L{xy(p)}" for p in tail) + ("Z" if shape == "straight" else "")
     count = len(points)
     mids = [
         ((points[i][0] + points[(i + 1) % count][0]) / 2, (points[i][1] + points[(i + 1) % count][1]) / 2)
         for i in range(count)
     ]
-    path = f"M{_num(mids[-1][0])} {_num(mids[-1][1])}"
-    for corner, mid in zip(points, mids, strict=True):
-        path += f"Q{_num(corner[0])} {_num(corner[1])} {_num(mid[0])} {_num(mid[1])}"
-    return path + "Z"
+    return f"M{xy(mids[-1])}" + "".join(f"Q{xy(c)} {xy(m)}" for c, m in zip(points, mids, strict=True)) + "Z"
+
+
+def _small_d(points: Sequence[Point], shape: str) -> str:
+    """As _d, in whole centimetres and relative moves (a small figure's path is half as long)."""
+    if shape == "round":
+        count = len(points)
+        mids = [
+            ((points[i][0] + points[(i + 1) % count][0]) / 2, (points[i][1] + points[(i + 1) % count][1]) / 2)
+            for i in range(count)
+        ]
+        ordered = [mids[-1], *(p for pair in zip(points, mids, strict=True) for p in pair)]
+    else:
+        ordered = list(points)
+    whole = [(round(x), round(y)) for x, y in ordered]
+    path = [f"M{whole[0][0]} {whole[0][1]}"]
+    step = 2 if shape == "round" else 1
+    for index in range(1, len(whole), step):
+        here = whole[index - 1]
+        moves = whole[index : index + step]
+        text = " ".join(f"{x - here[0]} {y - here[1]}" for x, y in moves)
+        path.append(("q" if shape == "round" else "l") + text)
+    return "".join(path) + ("" if shape == "open" else "z")
+
+
+# Every outline's ink, set once on the drawing's group; the parts without one say so.
+INK = f'stroke="{STROKE}" stroke-width="0.7" stroke-linejoin="round"'
+UNINKED = {"target", "face", "floor"}
 
 
 def _element(shape: Shape, d: str, inner: str = "") -> str:
@@ -92,14 +124,11 @@ def _element(shape: Shape, d: str, inner: str = "") -> str:
     if kind == "towel":
         return (
             f'<path class="towel" d="{d}" fill="none" stroke="#d9a521" stroke-width="2.6" '
-            f'stroke-linejoin="round" stroke-linecap="round">{inner}</path>'
+            f'stroke-linecap="round">{inner}</path>'
         )
-    stroke = "none" if kind in {"target", "face", "floor"} else STROKE
-    width = "0.5" if kind in FILL and kind not in {"near", "far", "core"} else "0.7"
-    return (
-        f'<path class="{kind}" d="{d}" fill="{_fill(shape.role)}" stroke="{stroke}" '
-        f'stroke-width="{width}" stroke-linejoin="round">{inner}</path>'
-    )
+    ink = ' stroke="none"' if kind in UNINKED else ' stroke-width="0.5"' if kind in ROOM else ""
+    end = f">{inner}</path>" if inner else "/>"
+    return f'<path class="{kind}" d="{d}" fill="{_fill(shape.role)}"{ink}{end}'
 
 
 def _bounds(frames: list[list[Shape]]) -> tuple[float, float, float, float]:
@@ -141,8 +170,16 @@ def _outline(shape: Shape) -> str:
     return "open" if kind == "towel" else "straight" if kind in ROOM else "round"
 
 
-def _still(shapes: list[Shape]) -> str:
-    return "".join(_element(s, _d(s.points, _outline(s))) for s in shapes)
+def _still(shapes: list[Shape], digits: int = 1) -> str:
+    """The shapes of one still drawing; a small one (`digits` 0) with every other outline point."""
+    drawn = []
+    for shape in shapes:
+        if len(set(shape.points)) < 2:
+            continue  # a muscle turned away, an eye out of sight
+        kind = _outline(shape)
+        points = shape.points[::2] if digits == 0 and kind == "round" else shape.points
+        drawn.append(_element(shape, _d(points, kind, digits)))
+    return "".join(drawn)
 
 
 def _svg(
@@ -179,7 +216,7 @@ class Strip:
     desc: str
 
 
-def strip(exercise: Exercise, indexes: Sequence[int], view: str | None = None) -> Strip:
+def strip(exercise: Exercise, indexes: Sequence[int], view: str | None = None, digits: int = 1) -> Strip:
     """Some keyframes side by side, with an arrow on the last for the movement from the first."""
     cam = camera(view or exercise.pose.views[0])
     bodies = [rest(exercise.pose, exercise.pose.keyframes[i]) for i in indexes]
@@ -191,8 +228,8 @@ def strip(exercise: Exercise, indexes: Sequence[int], view: str | None = None) -
     for index, shapes in enumerate(frames):
         extra = arrow_path(bodies[0], bodies[-1], cam) if index == len(frames) - 1 and index else ""
         panels.append(
-            f'<g transform="translate({_num(index * (width + gap) - left)} {_num(-top)})">'
-            f"{_still(shapes)}{extra}</g>"
+            f'<g transform="translate({_num(index * (width + gap) - left)} {_num(-top)})" {INK}>'
+            f"{_still(shapes, digits)}{extra}</g>"
         )
     desc = "; then ".join(exercise.pose.keyframes[i].label for i in indexes)
     total = len(frames) * width + (len(frames) - 1) * gap
@@ -207,7 +244,7 @@ def strip_size(exercise: Exercise, view: str | None = None) -> tuple[float, floa
 
 def pair_svg(exercise: Exercise, css: str = "pair", view: str | None = None, labelled: bool = True) -> str:
     """Start and end positions side by side, on one scale, with an arrow for the movement."""
-    drawn = strip(exercise, key_frames(exercise), view)
+    drawn = strip(exercise, key_frames(exercise), view, digits=0 if css == "small" else 1)
     box = f"0 0 {_num(drawn.width)} {_num(drawn.height)}"
     css = f"{css} {view}" if view else css
     seen = f", from the {(view or '').replace('_', ' ')}" if view and len(exercise.pose.views) > 1 else ""
@@ -239,7 +276,7 @@ def animated_svg(exercise: Exercise, css: str = "large", view: str | None = None
     view_box = f"{_num(left)} {_num(top)} {_num(right - left)} {_num(bottom - top)}"
     css = f"{css} {view}" if view else css
     words = (f"{exercise.name}: the movement", labels)
-    return _svg(right - left, bottom - top, view_box, words, "".join(parts), css)
+    return _svg(right - left, bottom - top, view_box, words, f"<g {INK}>{''.join(parts)}</g>", css)
 
 
 def _order(frames: list[list[Shape]]) -> list[str]:
