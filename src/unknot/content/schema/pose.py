@@ -42,7 +42,7 @@ SHOULDER_EXTENSION_LIMIT = 70.0
 BODY_PARTS = tuple(
     [
         f"{part}_{side}"
-        for part in ("hand", "foot", "heel", "knee", "ankle", "elbow", "thigh", "shin", "forearm", "toes")
+        for part in ("hand", "foot", "heel", "knee", "ankle", "elbow", "thigh", "shin", "forearm", "toes", "hip")
         for side in SIDES
     ]
     + ["head", "back", "buttocks", "chest", "belly", "upper_back", "neck_back"]
@@ -139,11 +139,14 @@ class Pose(Strict):
     views: list[View] = Field(min_length=1, max_length=2)
     support: Support = "floor"
     side: Literal["left", "right", "both"] = "both"  # the side that works: its muscles are highlighted
+    arrow: str | None = None  # the body part the movement's arrow follows (else the one moving most)
     props: list[Prop] = Field(default_factory=list)
     keyframes: list[Keyframe] = Field(min_length=2, max_length=5)
 
     @model_validator(mode="after")
     def _contacts_exist(self) -> Pose:
+        if self.arrow is not None and self.arrow not in BODY_PARTS:
+            raise ValueError(f"arrow: '{self.arrow}' is not a body part ({', '.join(BODY_PARTS)})")
         kinds = {p.kind for p in self.props} | {"floor"}
         for frame in self.keyframes:
             for part, target in frame.contacts.items():

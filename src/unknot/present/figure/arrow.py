@@ -29,12 +29,14 @@ def _f(v: float) -> str:
     return f"{v:.1f}"
 
 
-def arrow_path(start: Body, end: Body, cam: Camera) -> str:
+def arrow_path(start: Body, end: Body, cam: Camera, follow: str | None = None) -> str:
+    """The arrow from where a part starts to where it ends: `follow` (a landmark), or the mover that
+    moves most on the screen; none when it moves less than SHORTEST."""
     def moved(name: str) -> float:
         (x1, y1), (x2, y2) = cam.project(start.points[name]), cam.project(end.points[name])
         return math.hypot(x2 - x1, y2 - y1)
 
-    name = max(MOVERS, key=moved)
+    name = follow or max(MOVERS, key=moved)
     length = moved(name)
     if length < SHORTEST:
         return ""

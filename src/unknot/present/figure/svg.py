@@ -12,7 +12,7 @@ from html import escape
 from unknot.content.schema import Exercise
 from unknot.core.pose.kinematics import Body, rest
 from unknot.core.pose.motion import timeline
-from unknot.core.pose.room import YAW, boxes, pivot, turn
+from unknot.core.pose.room import YAW, boxes, landmark, pivot, turn
 from unknot.present.figure.arrow import arrow_path
 from unknot.present.figure.body import Shape, body_shapes
 from unknot.present.figure.camera import Camera, Point, camera
@@ -226,7 +226,8 @@ def strip(exercise: Exercise, indexes: Sequence[int], view: str | None = None, d
     width, gap = right - left, 6.0
     panels = []
     for index, shapes in enumerate(frames):
-        extra = arrow_path(bodies[0], bodies[-1], cam) if index == len(frames) - 1 and index else ""
+        follow = landmark(exercise.pose.arrow) if exercise.pose.arrow else None
+        extra = arrow_path(bodies[0], bodies[-1], cam, follow) if index == len(frames) - 1 and index else ""
         panels.append(
             f'<g transform="translate({_num(index * (width + gap) - left)} {_num(-top)})" {INK}>'
             f"{_still(shapes, digits)}{extra}</g>"
