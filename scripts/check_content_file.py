@@ -1,13 +1,27 @@
 """Check content files as if they were shipped: python scripts/check_content_file.py FILE...
 
 Each file is checked by the same loader unknot uses, in place of (or beside) the shipped file of the
-same name: its shape, and every reference to and from it. Works from any folder, on every kind.
+same name: its shape, and every reference to and from it; an exercise's pose also as geometry (what
+tests/content/test_poses.py checks: contacts, nothing sunk into the floor or a prop). Works from any
+folder, on every kind.
 """
 
 import sys
 from pathlib import Path
 
-from unknot.content.loader import ContentError, check_file
+import yaml
+
+from unknot.content.loader import ContentError, check_file, load_library
+from unknot.core.pose.checks import problems
+
+
+def pose_problems(path: Path, where: str) -> list[str]:
+    """An exercise file's geometry problems, each naming its keyframe (none for other kinds)."""
+    if not where.startswith("exercises/"):
+        return []
+    exercise_id = yaml.safe_load(path.read_text(encoding="utf-8"))["id"]
+    library = load_library(overlay={where: path})
+    return problems(library.exercises[exercise_id].pose)
 
 
 def main(names: list[str]) -> int:
@@ -22,7 +36,12 @@ def main(names: list[str]) -> int:
             ok = False
             print(f"FAIL {name}: {exc}")
         else:
-            print(f"ok   {name} ({where})")
+            found = pose_problems(Path(name).resolve(), where)
+            ok = ok and not found
+            for problem in found:
+                print(f"FAIL {name}: pose: {problem}")
+            if not found:
+                print(f"ok   {name} ({where})")
     return 0 if ok else 1
 
 

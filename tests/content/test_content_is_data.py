@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -129,6 +130,19 @@ def test_the_checker_names_the_file_and_field_of_a_mistake(tmp_path: Path) -> No
     assert done.returncode == 1
     assert "FAIL" in done.stdout and "exercises/cat_cow.yaml: kind:" in done.stdout
     assert "ok   " in done.stdout and "habits/stand_more.yaml" in done.stdout
+
+
+def test_the_checker_reads_a_pose_as_geometry(tmp_path: Path) -> None:
+    folder = tmp_path / "exercises"
+    folder.mkdir()
+    moved = folder / "wall_push_up.yaml"
+    shipped = (SHIPPED / "exercises" / "wall_push_up.yaml").read_text()
+    wall = re.search(r"\{kind: wall, x: (-?[0-9.]+)\}", shipped)
+    assert wall is not None
+    moved.write_text(shipped.replace(wall.group(0), f"{{kind: wall, x: {float(wall.group(1)) + 20}}}"))
+    done = check(moved, cwd=tmp_path)
+    assert done.returncode == 1
+    assert "FAIL" in done.stdout and ": pose: '" in done.stdout and "hand_right is +" in done.stdout
 
 
 def test_a_file_outside_a_content_folder_is_refused(tmp_path: Path) -> None:
