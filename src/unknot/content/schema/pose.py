@@ -42,7 +42,19 @@ SHOULDER_EXTENSION_LIMIT = 70.0
 BODY_PARTS = tuple(
     [
         f"{part}_{side}"
-        for part in ("hand", "foot", "heel", "knee", "ankle", "elbow", "thigh", "shin", "forearm", "toes", "hip")
+        for part in (
+            "hand",
+            "foot",
+            "heel",
+            "knee",
+            "ankle",
+            "elbow",
+            "thigh",
+            "shin",
+            "forearm",
+            "toes",
+            "hip",
+        )
         for side in SIDES
     ]
     + ["head", "back", "buttocks", "chest", "belly", "upper_back", "neck_back"]

@@ -32,6 +32,7 @@ def _f(v: float) -> str:
 def arrow_path(start: Body, end: Body, cam: Camera, follow: str | None = None) -> str:
     """The arrow from where a part starts to where it ends: `follow` (a landmark), or the mover that
     moves most on the screen; none when it moves less than SHORTEST."""
+
     def moved(name: str) -> float:
         (x1, y1), (x2, y2) = cam.project(start.points[name]), cam.project(end.points[name])
         return math.hypot(x2 - x1, y2 - y1)

@@ -56,6 +56,7 @@ PATCHES: dict[str, list[tuple[str, str, Vec, Vec, float]]] = {
     "chest": [("thorax", "t12", (13.0, 5.0, 18.0), (13.0, -5.0, 18.0), 6.0)],
 }
 CORE_SEGMENTS = {"pelvis", "lumbar", "thorax", "neck"}
+HIDDEN_TARGET = 0.35  # the opacity of a target muscle on the far side of the body
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class Shape:
     points: list[Point]
     depth: float
     layer: int = 1  # 0: behind everything (the room), 1: sorted by depth, 2: on top
+    opacity: float = 1.0  # a target muscle on the far side shows faintly through the body
 
 
 def _circles(body: Body, cam: Camera, marks: list[tuple[str, float]], side: str) -> list[tuple[Point, float]]:
@@ -118,18 +120,11 @@ def _patches(
         for segment, origin, start, end, radius in PATCHES.get(muscle, []):
             for side in sides if segment not in CORE_SEGMENTS or segment == "pelvis" else ("",):
                 ends = [_patch_point(body, segment, origin, p, side) for p in (start, end)]
-                # Turned away, it shrinks to a point: the same part in every frame of an animation.
-                shown = 0.0 if _faces_away(body, cam, segment, start, side) else 1.0
-                circles = [(cam.project(p), radius * shown) for p in ends]
-                host = _host(segment, side)
-                found.append(
-                    Shape(
-                        f"target_{muscle}_{segment}_{side}",
-                        "target",
-                        outline(circles, 14),
-                        depths[host] - 0.01,
-                    )
-                )
+                circles = [(cam.project(p), radius) for p in ends]
+                faint = HIDDEN_TARGET if _faces_away(body, cam, segment, start, side) else 1.0
+                key = f"target_{muscle}_{segment}_{side}"
+                depth = depths[_host(segment, side)] - 0.01
+                found.append(Shape(key, "target", outline(circles, 14), depth, opacity=faint))
     return found
 
 

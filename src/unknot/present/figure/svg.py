@@ -127,6 +127,8 @@ def _element(shape: Shape, d: str, inner: str = "") -> str:
             f'stroke-linecap="round">{inner}</path>'
         )
     ink = ' stroke="none"' if kind in UNINKED else ' stroke-width="0.5"' if kind in ROOM else ""
+    if shape.opacity < 1:
+        ink += f' fill-opacity="{shape.opacity:g}"'
     end = f">{inner}</path>" if inner else "/>"
     return f'<path class="{kind}" d="{d}" fill="{_fill(shape.role)}"{ink}{end}'
 
@@ -268,16 +270,23 @@ def animated_svg(exercise: Exercise, css: str = "large", view: str | None = None
         paths = [_d(s.points, _outline(s)) for s in shapes]
         inner = ""
         if len(set(paths)) > 1:
-            inner = (
-                f'<animate attributeName="d" values="{";".join(paths)}" keyTimes="{times}" '
-                f'dur="{duration:.1f}s" repeatCount="indefinite"/>'
-            )
+            inner = _animate("d", paths, times, duration)
+        opacities = [f"{s.opacity:g}" for s in shapes]
+        if len(set(opacities)) > 1:
+            inner += _animate("fill-opacity", opacities, times, duration)
         parts.append(_element(shapes[0], paths[0], inner))
     labels = "; then ".join(k.label for k in exercise.pose.keyframes)
     view_box = f"{_num(left)} {_num(top)} {_num(right - left)} {_num(bottom - top)}"
     css = f"{css} {view}" if view else css
     words = (f"{exercise.name}: the movement", labels)
     return _svg(right - left, bottom - top, view_box, words, f"<g {INK}>{''.join(parts)}</g>", css)
+
+
+def _animate(attribute: str, values: list[str], times: str, duration: float) -> str:
+    return (
+        f'<animate attributeName="{attribute}" values="{";".join(values)}" keyTimes="{times}" '
+        f'dur="{duration:.1f}s" repeatCount="indefinite"/>'
+    )
 
 
 def _order(frames: list[list[Shape]]) -> list[str]:
