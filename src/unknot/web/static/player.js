@@ -199,6 +199,8 @@
   document.querySelectorAll("input[name=before]").forEach(function (input) {
     input.addEventListener("change", function () { $("begin").disabled = false; });
   });
+  // A pain chosen before this script ran (a large page, a slow phone) counts too.
+  if (document.querySelector("input[name=before]:checked")) { $("begin").disabled = false; }
   $("begin").addEventListener("click", function () {
     var chosen = document.querySelector("input[name=before]:checked");
     if (chosen) { $("pain-before-field").value = chosen.value; }
