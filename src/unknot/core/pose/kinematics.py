@@ -166,10 +166,16 @@ def lowest(body: Body, prefixes: tuple[str, ...] | None = None) -> float:
     )
 
 
+def lift(pose: Pose, keyframe: Keyframe, body: Body) -> float:
+    """How far the posed body must rise (or sink) to rest on the keyframe's support."""
+    return support_height(pose, keyframe) - lowest(body, RESTS_ON.get(pose.support_of(keyframe)))
+
+
+def raised(body: Body, height: float) -> Body:
+    return Body({name: (p[0], p[1], p[2] + height) for name, p in body.points.items()}, body.frames)
+
+
 def rest(pose: Pose, keyframe: Keyframe) -> Body:
     """The keyframe's body lowered or raised so it rests on its support."""
     body = posed(keyframe)
-    support = pose.support_of(keyframe)
-    lift = support_height(pose, keyframe) - lowest(body, RESTS_ON.get(support))
-    points = {name: (p[0], p[1], p[2] + lift) for name, p in body.points.items()}
-    return Body(points, body.frames)
+    return raised(body, lift(pose, keyframe, body))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from unknot.content.schema.pose import Keyframe, Orientation, Pose
-from unknot.core.pose.kinematics import RESTS_ON, Body, lowest, posed, support_height
+from unknot.core.pose.kinematics import Body, lift, posed, raised
 
 HOLD_SECONDS = 1.6
 PAUSE_SECONDS = 0.4
@@ -26,10 +26,6 @@ def _joints(a: Keyframe, b: Keyframe, t: float) -> dict[str, dict[str, float]]:
     return mixed
 
 
-def _lift(pose: Pose, frame: Keyframe, body: Body) -> float:
-    return support_height(pose, frame) - lowest(body, RESTS_ON.get(pose.support_of(frame)))
-
-
 def blend(pose: Pose, a: Keyframe, b: Keyframe, t: float) -> Body:
     """The body a fraction t of the way from keyframe a to b, resting between their supports."""
     frame = Keyframe(
@@ -42,9 +38,8 @@ def blend(pose: Pose, a: Keyframe, b: Keyframe, t: float) -> Body:
         ),
         joints=_joints(a, b, t),
     )
-    body = posed(frame)
-    lift = _mix(_lift(pose, a, posed(a)), _lift(pose, b, posed(b)), t)
-    return Body({n: (p[0], p[1], p[2] + lift) for n, p in body.points.items()}, body.frames)
+    height = _mix(lift(pose, a, posed(a)), lift(pose, b, posed(b)), t)
+    return raised(posed(frame), height)
 
 
 @dataclass(frozen=True)
