@@ -26,11 +26,6 @@ def _faces(box: Box) -> list[tuple[Vec, list[Vec]]]:
     ]
 
 
-def _layer(prop: Prop) -> int:
-    """A door frame's posts may stand in front of the body; the rest of the room is behind it."""
-    return 1 if prop.kind == "door_frame" else 0
-
-
 def _shade(normal: Vec) -> str:
     return "top" if normal[2] > 0.5 else "side" if abs(normal[0]) > 0.5 else "end"
 
@@ -47,8 +42,9 @@ def room_shapes(props: list[Prop], cam: Camera) -> list[Shape]:
                 if dot(turned_normal, cam.forward) >= 0:
                     continue
                 moved = [turn(c, centre, YAW[prop.facing]) for c in corners]
-                depths = [cam.depth(c) for c in moved]
-                depth = max(depths) if _layer(prop) == 0 else sum(depths) / len(depths)
+                # The room stands behind the body (a post sorted face by face with the limbs hid an
+                # arm resting on it): walls and frames are drawn first, farthest face first.
+                depth = max(cam.depth(c) for c in moved)
                 shapes.append(
                     Shape(
                         f"prop{index}_{b}_{f}",
