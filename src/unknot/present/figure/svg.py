@@ -40,12 +40,6 @@ STROKE = "#1d2f3b"
 MARGIN = 8.0
 
 
-@dataclass(frozen=True)
-class Scene:
-    shapes: list[Shape]
-    arrow: str | None = None
-
-
 def _fill(role: str) -> str:
     kind, _, shade = role.partition(" ")
     colour = FILL[kind]
@@ -84,25 +78,24 @@ def _d(points: Sequence[Point], shape: str = "round", digits: int = 1) -> str:
     if shape != "round":
         head, *tail = points
         return f"M{xy(head)}" + "".join(f"L{xy(p)}" for p in tail) + ("Z" if shape == "straight" else "")
+    start, *curve = _rounded(points)
+    pairs = zip(curve[::2], curve[1::2], strict=True)
+    return f"M{xy(start)}" + "".join(f"Q{xy(c)} {xy(m)}" for c, m in pairs) + "Z"
+
+
+def _rounded(points: Sequence[Point]) -> list[Point]:
+    """A closed outline as a start (the last side's middle), then each corner and its side's middle."""
     count = len(points)
     mids = [
         ((points[i][0] + points[(i + 1) % count][0]) / 2, (points[i][1] + points[(i + 1) % count][1]) / 2)
         for i in range(count)
     ]
-    return f"M{xy(mids[-1])}" + "".join(f"Q{xy(c)} {xy(m)}" for c, m in zip(points, mids, strict=True)) + "Z"
+    return [mids[-1], *(p for pair in zip(points, mids, strict=True) for p in pair)]
 
 
 def _small_d(points: Sequence[Point], shape: str) -> str:
     """As _d, in whole centimetres and relative moves (a small figure's path is half as long)."""
-    if shape == "round":
-        count = len(points)
-        mids = [
-            ((points[i][0] + points[(i + 1) % count][0]) / 2, (points[i][1] + points[(i + 1) % count][1]) / 2)
-            for i in range(count)
-        ]
-        ordered = [mids[-1], *(p for pair in zip(points, mids, strict=True) for p in pair)]
-    else:
-        ordered = list(points)
+    ordered = _rounded(points) if shape == "round" else list(points)
     whole = [(round(x), round(y)) for x, y in ordered]
     path = [f"M{whole[0][0]} {whole[0][1]}"]
     step = 2 if shape == "round" else 1
@@ -149,15 +142,11 @@ def _floor(bodies: list[Body], exercise: Exercise, cam: Camera) -> Shape:
     ys = [p[1] for b in bodies for p in b.points.values()]
     for prop in exercise.pose.props:
         if prop.kind in {"mat", "chair", "bed", "table", "door_frame"}:
-            turned = [
-                turn((x, y, 0.0), pivot(prop), YAW[prop.facing])
-                for box in boxes(prop)
-                for x in box[:2]
-                for y in box[2:4]
-            ]
-            corners = [(c[0], c[1]) for c in turned]
-            xs += [x for x, _ in corners]
-            ys += [y for _, y in corners]
+            for box in boxes(prop):
+                for x, y in ((x, y) for x in box[:2] for y in box[2:4]):
+                    corner = turn((x, y, 0.0), pivot(prop), YAW[prop.facing])
+                    xs.append(corner[0])
+                    ys.append(corner[1])
     x0, x1 = min(xs) - FLOOR_MARGIN, max(xs) + FLOOR_MARGIN
     y0, y1 = min(ys) - FLOOR_MARGIN, max(ys) + FLOOR_MARGIN
     quad = [cam.project((x, y, 0.0)) for x, y in ((x0, y0), (x1, y0), (x1, y1), (x0, y1))]
@@ -177,7 +166,7 @@ def _still(shapes: list[Shape], digits: int = 1) -> str:
     drawn = []
     for shape in shapes:
         if len(set(shape.points)) < 2:
-            continue  # a muscle turned away, an eye out of sight
+            continue  # an eye out of sight
         kind = _outline(shape)
         points = shape.points[::2] if digits == 0 and kind == "round" else shape.points
         drawn.append(_element(shape, _d(points, kind, digits)))
