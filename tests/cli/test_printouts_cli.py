@@ -24,8 +24,9 @@ def test_programme_writes_the_printable_sheet(tmp_path: Path) -> None:
     answers = tmp_path / "a.json"
     answers.write_text(json.dumps(base_answers()), encoding="utf-8")
     out = tmp_path / "plan.pdf"
-    refused = run_unknot("programme", "--out", str(out))
-    assert refused.returncode != 0 and "assess" in refused.stderr.lower() and not out.exists()
+    refused = one_error(run_unknot("programme", "--out", str(out)))
+    assert refused == "programme: no saved assessment yet; answer the questions first ('unknot start')"
+    assert not out.exists()
     assert run_unknot("assess", "--answers", str(answers), "--save").returncode == 0
     done = run_unknot("programme", "--out", str(out))
     assert done.returncode == 0, done.stderr

@@ -68,9 +68,14 @@ def programme_command(
     if out.suffix.lower() != ".pdf":
         fail(f"out: the programme is written as .pdf, not '{out.suffix or out.name}'")
     _folder_of(out)
+    from unknot.core.errors import NotAllowedError
     from unknot.services.programme import programme
 
-    written = programme(context_from_env())
+    try:
+        written = programme(context_from_env())
+    except NotAllowedError as exc:  # said as for a session: the programme is the session on paper
+        message = f"programme: {str(exc).removeprefix('session: ')}"
+        raise NotAllowedError(message, answer_again=exc.answer_again) from None
     write_whole(out, written.chunks)
     console().print(f"Wrote your programme to {escape(str(out))}: print it, or keep it on your phone.")
 
