@@ -75,8 +75,8 @@ class Served(str):
         return f"{self}/?token={self.token}"
 
 
-def serve(settings: Settings) -> Iterator[Served]:
-    port = _free_port()
+def start_app(settings: Settings, port: int) -> tuple[uvicorn.Server, threading.Thread, str]:
+    """A new launch of the app under uvicorn on the port, once it answers; and its access token."""
     app = create_app(settings)
     running = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=running.run, daemon=True)
@@ -84,8 +84,15 @@ def serve(settings: Settings) -> Iterator[Served]:
     deadline = time.monotonic() + 10
     while not running.started and time.monotonic() < deadline:
         time.sleep(0.02)
+    assert running.started, "the app did not start"
+    return running, thread, app.state.access_token
+
+
+def serve(settings: Settings) -> Iterator[Served]:
+    port = _free_port()
+    running, thread, token = start_app(settings, port)
     served = Served(f"http://127.0.0.1:{port}")
-    served.token = app.state.access_token
+    served.token = token
     yield served
     running.should_exit = True
     thread.join(timeout=10)

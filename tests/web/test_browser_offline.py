@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,14 +14,13 @@ import uvicorn
 from playwright.sync_api import Browser, expect
 
 from tests.strategies import base_answers
-from tests.web.conftest import FAST, Served, Visit, _free_port, open_visit
+from tests.web.conftest import FAST, Served, Visit, _free_port, open_visit, start_app
 from tests.web.test_browser_access import CONTRAST_JS
 from unknot.content.loader import default_library
 from unknot.core.answers import answers_from_dict
 from unknot.core.clock import SystemClock
 from unknot.services import intake, open_context, preferences
 from unknot.settings import Settings
-from unknot.web.app import create_app
 
 STATIC = Path(__file__).resolve().parents[2] / "src" / "unknot" / "web" / "static"
 NOT_RUNNING = "The unknot app on this computer is not running."
@@ -70,16 +68,7 @@ class Restartable:
         return served
 
     def start(self) -> None:
-        app = create_app(self.settings)
-        port = int(self.address.rsplit(":", 1)[1])
-        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 10
-        while not server.started and time.monotonic() < deadline:
-            time.sleep(0.02)
-        assert server.started, "the app did not start"
-        self.token = app.state.access_token
+        server, thread, self.token = start_app(self.settings, int(self.address.rsplit(":", 1)[1]))
         self.running = (server, thread)
 
     def stop(self) -> None:
