@@ -167,7 +167,7 @@ class Pose(Strict):
                         f"keyframe '{frame.label}': {part} touches '{target}', which is neither a prop of "
                         "this pose nor a body part"
                     )
-            if (frame.support or self.support) not in kinds | {"floor"}:
+            if self.support_of(frame) not in kinds:
                 raise ValueError(f"keyframe '{frame.label}' rests on a {frame.support} the pose lacks")
         return self
 

@@ -96,6 +96,16 @@ def frame_from_axes(x: Vec, y: Vec, z: Vec) -> Mat:
     return transpose((x, y, z))
 
 
+def sided(v: Vec, side: str) -> Vec:
+    """A left-side offset as it is on `side` (mirrored across the body's midline for the right)."""
+    return (v[0], -v[1], v[2]) if side == "right" else v
+
+
+def sided_turn(m: Mat, side: str) -> Mat:
+    """A left-side rotation as it is on `side`: the same movement, mirrored, for the right."""
+    return chain(MIRROR, m, MIRROR) if side == "right" else m
+
+
 def angle_between(a: Vec, b: Vec) -> float:
     cosine = max(-1.0, min(1.0, dot(unit(a), unit(b))))
     return math.degrees(math.acos(cosine))

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from unknot.content.schema.pose import Keyframe, Pose
 from unknot.core.pose import skeleton as sk
 from unknot.core.pose.geometry import (
-    MIRROR,
     Mat,
     Vec,
     add,
@@ -19,6 +18,8 @@ from unknot.core.pose.geometry import (
     rot_x,
     rot_y,
     rot_z,
+    sided,
+    sided_turn,
 )
 
 SIDES = ("left", "right")
@@ -61,11 +62,7 @@ def _limb(keyframe: Keyframe, joint: str, side: str) -> Mat:
         m = rot_y(a.get("flexion", 0))
     else:
         m = rot_y(-a.get("dorsiflexion", 0))
-    return m if side == "left" else chain(MIRROR, m, MIRROR)
-
-
-def _side(offset: Vec, side: str) -> Vec:
-    return offset if side == "left" else (offset[0], -offset[1], offset[2])
+    return sided_turn(m, side)
 
 
 class _Builder:
@@ -78,13 +75,13 @@ class _Builder:
             if side is None and name.endswith("_left"):
                 for each in SIDES:
                     self.points[name.replace("_left", f"_{each}")] = add(
-                        origin, apply(frame, _side(offset, each))
+                        origin, apply(frame, sided(offset, each))
                     )
             elif side is None:
                 self.points[name] = add(origin, apply(frame, offset))
             else:
                 self.points[name.replace("_left", f"_{side}")] = add(
-                    origin, apply(frame, _side(offset, side))
+                    origin, apply(frame, sided(offset, side))
                 )
 
 

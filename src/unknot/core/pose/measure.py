@@ -11,7 +11,6 @@ import math
 
 from unknot.core.pose import skeleton as sk
 from unknot.core.pose.geometry import (
-    MIRROR,
     Mat,
     Vec,
     add,
@@ -22,6 +21,8 @@ from unknot.core.pose.geometry import (
     rot_x,
     rot_y,
     rot_z,
+    sided,
+    sided_turn,
     sub,
     transpose,
     unit,
@@ -46,7 +47,7 @@ def _frame(world: tuple[Vec, Vec, Vec], local: tuple[Vec, Vec, Vec]) -> Mat:
 
 def _in(frame: Mat, v: Vec, side: str = "left") -> Vec:
     local = apply(transpose(frame), v)
-    return local if side == "left" else apply(MIRROR, local)
+    return sided(local, side)
 
 
 def _deg(y: float, x: float) -> float:
@@ -115,9 +116,9 @@ def _arm(p: dict[str, Vec], thorax: Mat, side: str) -> Angles:
     shoulder["rotation"] = _wrap(_deg(f[1], f[0]) - plane)
     hand = _frame(
         (p[f"wrist_{side}"], p[f"fingers_{side}"], p[f"thumb_{side}"]),
-        ((0, 0, 0), _mirror(sk.HAND["fingers_left"], side), _mirror(sk.HAND["thumb_left"], side)),
+        ((0, 0, 0), sided(sk.HAND["fingers_left"], side), sided(sk.HAND["thumb_left"], side)),
     )
-    local = _sided(chain(transpose(thorax), hand), side)
+    local = sided_turn(chain(transpose(thorax), hand), side)
     bent = chain(lifted, rot_z(plane + shoulder["rotation"]), rot_y(-bend))
     rest = chain(transpose(bent), local)
     pronation = _deg(-rest[1][0], rest[0][0])
@@ -125,14 +126,6 @@ def _arm(p: dict[str, Vec], thorax: Mat, side: str) -> Angles:
     found[f"elbow_{side}"]["pronation"] = pronation
     found[f"wrist_{side}"] = {"extension": _deg(wrist[2][1], wrist[1][1])}
     return found
-
-
-def _mirror(v: Vec, side: str) -> Vec:
-    return v if side == "left" else (v[0], -v[1], v[2])
-
-
-def _sided(m: Mat, side: str) -> Mat:
-    return m if side == "left" else chain(MIRROR, m, MIRROR)
 
 
 def _wrap(degrees: float) -> float:

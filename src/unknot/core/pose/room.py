@@ -7,6 +7,7 @@ import math
 from unknot.content.schema.pose import Pose, Prop
 from unknot.core.pose.geometry import Vec, norm, sub
 from unknot.core.pose.kinematics import DEFAULT_HEIGHT, Body
+from unknot.core.pose.skeleton import radius
 
 Box = tuple[float, float, float, float, float, float]  # x0, x1, y0, y1, z0, z1
 YAW = {"forward": 0.0, "left": 90.0, "back": 180.0, "right": -90.0}
@@ -100,8 +101,6 @@ def distance(prop: Prop, p: Vec, body: Body) -> float:
 
 def gap(pose: Pose, body: Body, part: str, target: str) -> float:
     """Surface to surface, in cm, between a body part and what it touches (negative: sunk into it)."""
-    from unknot.core.pose.skeleton import radius
-
     name = landmark(part)
     centre = body.points[name]
     if target == "floor":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from unknot.core.pose.geometry import MIRROR, Vec, add, apply, dot
+from unknot.core.pose.geometry import Vec, add, apply, dot, sided
 from unknot.core.pose.kinematics import Body
 from unknot.present.figure.camera import Camera, Point, outline
 
@@ -105,7 +105,7 @@ def body_shapes(body: Body, cam: Camera, targets: list[str], working: str) -> li
 
 
 def _patch_point(body: Body, segment: str, origin: str, offset: Vec, side: str) -> Vec:
-    local = apply(MIRROR, offset) if side == "right" else offset
+    local = sided(offset, side)
     if segment in CORE_SEGMENTS:
         return add(body.points[origin], apply(body.frames[segment], local))
     return add(body.points[f"{origin}_{side}"], apply(body.frames[f"{segment}_{side}"], local))
@@ -130,7 +130,8 @@ def _patches(
 
 def _faces_away(body: Body, cam: Camera, segment: str, offset: Vec, side: str) -> bool:
     """Whether a muscle on this side of its segment is turned away from the camera (and so hidden)."""
-    local = (offset[0], offset[1] if side != "right" else -offset[1], 0.0)
+    across = sided(offset, side)
+    local = (across[0], across[1], 0.0)  # the muscle's side of its segment, not along it
     frame = body.frames[segment if segment in CORE_SEGMENTS else f"{segment}_{side}"]
     outward = apply(frame, local)
     length = math.hypot(*outward) or 1.0
