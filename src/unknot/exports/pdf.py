@@ -9,7 +9,7 @@ from fpdf import FPDF
 from unknot.content.schema import Exercise
 from unknot.present.chart_svg import WIDTH, chart_height, chart_svg
 from unknot.present.charts import Chart
-from unknot.present.figure.svg import pair_svg, strip_size
+from unknot.present.figure.svg import pair_drawing
 from unknot.present.report import NOT_A_DIAGNOSIS, TITLE, ReportView, Section
 
 ACCENT = (11, 93, 87)
@@ -102,16 +102,22 @@ class Report(FPDF):
             top = self.get_y() + 1
             for index, exercise in enumerate(exercises[start : start + columns]):
                 x = self.l_margin + index * (width + FIGURE_GAP)
-                drawn_w, drawn_h = strip_size(exercise)
-                scale = min(width / drawn_w, FIGURE_HEIGHT / drawn_h)
-                svg = pair_svg(exercise, labelled=False).encode()
-                left = x + (width - drawn_w * scale) / 2
-                self.image(io.BytesIO(svg), x=left, y=top, w=drawn_w * scale, h=drawn_h * scale)
+                place_figure(self, exercise, x, top, width, FIGURE_HEIGHT)
                 self.set_xy(x, top + FIGURE_HEIGHT + 0.5)
                 self.set_font("Helvetica", "", 7)
                 self.cell(width, 3.5, plain(exercise.name), align="C")
             self.set_xy(self.l_margin, top + FIGURE_HEIGHT + 5)
         self.set_font("Helvetica", "", 10)
+
+
+def place_figure(pdf: FPDF, exercise: Exercise, x: float, y: float, width: float, height: float) -> float:
+    """The exercise's start and end figures (the web's SVG, as vector graphics) fitted into a box,
+    centred across it; returns the height they take."""
+    drawing = pair_drawing(exercise, labelled=False)
+    scale = min(width / drawing.width, height / drawing.height)
+    w, h = drawing.width * scale, drawing.height * scale
+    pdf.image(io.BytesIO(drawing.svg.encode()), x=x + (width - w) / 2, y=y, w=w, h=h)
+    return h
 
 
 def chart(pdf: Report, drawn: Chart) -> None:

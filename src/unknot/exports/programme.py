@@ -3,13 +3,10 @@ SVG the web shows), its dose, key steps and stop-if lines, on one or two A4 page
 
 from __future__ import annotations
 
-import io
-
 from fpdf import FPDF
 from fpdf.enums import MethodReturnValue
 
-from unknot.exports.pdf import ACCENT, GREY, plain
-from unknot.present.figure.svg import pair_svg, strip_size
+from unknot.exports.pdf import ACCENT, GREY, place_figure, plain
 from unknot.present.programme import Handout, HandoutItem
 
 FIGURE_WIDTH = 66.0  # mm
@@ -24,12 +21,6 @@ class Sheet(FPDF):
         self.set_font("Helvetica", "", 8)
         self.set_text_color(*GREY)
         self.cell(0, 5, plain(f"unknot - not a medical device - page {self.page_no()}"), align="C")
-
-
-def _figure_size(item: HandoutItem) -> tuple[float, float]:
-    width, height = strip_size(item.exercise)
-    scale = min(FIGURE_WIDTH / width, FIGURE_HEIGHT / height)
-    return width * scale, height * scale
 
 
 def _text(pdf: Sheet, item: HandoutItem, x: float, width: float, dry: bool) -> float:
@@ -65,13 +56,12 @@ def _text(pdf: Sheet, item: HandoutItem, x: float, width: float, dry: bool) -> f
 def _item(pdf: Sheet, item: HandoutItem) -> None:
     text_x = pdf.l_margin + FIGURE_WIDTH + GAP
     text_width = pdf.epw - FIGURE_WIDTH - GAP
-    figure_w, figure_h = _figure_size(item)
-    needed = max(figure_h, _text(pdf, item, text_x, text_width, dry=True))
-    if pdf.will_page_break(needed + GAP):
+    words = _text(pdf, item, text_x, text_width, dry=True)
+    if pdf.will_page_break(max(FIGURE_HEIGHT, words) + GAP):
         pdf.add_page()
     top = pdf.get_y()
-    svg = pair_svg(item.exercise, labelled=False).encode()
-    pdf.image(io.BytesIO(svg), x=pdf.l_margin + (FIGURE_WIDTH - figure_w) / 2, y=top, w=figure_w, h=figure_h)
+    figure = place_figure(pdf, item.exercise, pdf.l_margin, top, FIGURE_WIDTH, FIGURE_HEIGHT)
+    needed = max(figure, words)
     pdf.set_y(top)
     _text(pdf, item, text_x, text_width, dry=False)
     pdf.set_y(top + needed + GAP / 2)

@@ -228,20 +228,29 @@ def strip(exercise: Exercise, indexes: Sequence[int], view: str | None = None, d
     return Strip("".join(panels), total, bottom - top, desc)
 
 
-def strip_size(exercise: Exercise, view: str | None = None) -> tuple[float, float]:
-    """The width and height of the pair drawing (its units are centimetres of the room)."""
-    drawn = strip(exercise, key_frames(exercise), view)
-    return drawn.width, drawn.height
+@dataclass(frozen=True)
+class Drawing:
+    """An SVG and its size (its units are centimetres of the room), for placing it in a page."""
+
+    svg: str
+    width: float
+    height: float
 
 
-def pair_svg(exercise: Exercise, css: str = "pair", view: str | None = None, labelled: bool = True) -> str:
+def pair_drawing(
+    exercise: Exercise, css: str = "pair", view: str | None = None, labelled: bool = True
+) -> Drawing:
     """Start and end positions side by side, on one scale, with an arrow for the movement."""
     drawn = strip(exercise, key_frames(exercise), view, digits=0 if css == "small" else 1)
     box = f"0 0 {_num(drawn.width)} {_num(drawn.height)}"
     css = f"{css} {view}" if view else css
     seen = f", from the {(view or '').replace('_', ' ')}" if view and len(exercise.pose.views) > 1 else ""
     words = (f"{exercise.name}: start and end{seen}", drawn.desc) if labelled else None
-    return _svg(drawn.width, drawn.height, box, words, drawn.body, css)
+    return Drawing(_svg(drawn.width, drawn.height, box, words, drawn.body, css), drawn.width, drawn.height)
+
+
+def pair_svg(exercise: Exercise, css: str = "pair", view: str | None = None, labelled: bool = True) -> str:
+    return pair_drawing(exercise, css, view, labelled).svg
 
 
 def animated_svg(exercise: Exercise, css: str = "large", view: str | None = None) -> str:
