@@ -49,9 +49,7 @@ def _session(request: Request, stretch: str | None = None) -> Response:
     try:
         start = sessions.stretch(ctx, stretch) if stretch else sessions.start(ctx)
     except NotAllowedError as exc:
-        urgent = exc.escalation if isinstance(exc, UrgentCareError) else None
-        message = str(exc).removeprefix("session: ")
-        return render(request, "no_plan.html", title="Session", message=message, escalation=urgent)
+        return _refused(request, exc, "Session")
     page: dict[str, Any] = {
         "start": start,
         "plan": start.plan,
@@ -64,6 +62,13 @@ def _session(request: Request, stretch: str | None = None) -> Response:
     return render(request, "session.html", title=title, **page)
 
 
+def _refused(request: Request, exc: NotAllowedError, title: str) -> Response:
+    """Why no session (or programme) now, with what care comes first when that is the reason."""
+    urgent = exc.escalation if isinstance(exc, UrgentCareError) else None
+    message = str(exc).removeprefix("session: ")
+    return render(request, "no_plan.html", title=title, message=message, escalation=urgent)
+
+
 @router.get("/programme.pdf")
 def programme_download(request: Request) -> Response:
     """The printable home-exercise programme; refused like a session when none may be played now."""
@@ -71,9 +76,7 @@ def programme_download(request: Request) -> Response:
     try:
         printed = programme(ctx)
     except NotAllowedError as exc:
-        urgent = exc.escalation if isinstance(exc, UrgentCareError) else None
-        message = str(exc).removeprefix("session: ")
-        return render(request, "no_plan.html", title="Programme", message=message, escalation=urgent)
+        return _refused(request, exc, "Programme")
     disposition = f'attachment; filename="{printed.filename}"'
     body = b"".join(printed.chunks)
     return Response(body, media_type=printed.media_type, headers={"content-disposition": disposition})
