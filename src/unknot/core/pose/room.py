@@ -12,6 +12,11 @@ from unknot.core.pose.skeleton import radius
 Box = tuple[float, float, float, float, float, float]  # x0, x1, y0, y1, z0, z1
 YAW = {"forward": 0.0, "left": 90.0, "back": 180.0, "right": -90.0}
 SEAT_DEPTH = {"chair": 44.0, "table": 60.0}
+ROOM_PROPS = frozenset({"mat", "wall", "door_frame", "chair", "bed", "table"})  # boxes standing in the room
+FLOOR_PROPS = ROOM_PROPS - {"wall"}  # the ones whose footprint the floor must cover
+BALL_RADIUS = 4.0
+ROLLER_RADIUS = 7.5
+ROLLER_HALF_LENGTH = 45.0
 # body part -> the landmark at its centre (and so its radius)
 PART_LANDMARK = {
     "foot": "sole",
@@ -87,10 +92,10 @@ def _segment_distance(p: Vec, a: Vec, b: Vec) -> float:
 def distance(prop: Prop, p: Vec, body: Body) -> float:
     """How far a point is from the prop's surface (negative inside it)."""
     if prop.kind == "ball":
-        return norm(sub(p, (prop.x or 0.0, prop.y or 0.0, prop.z or 0.0))) - (prop.radius or 4.0)
+        return norm(sub(p, (prop.x or 0.0, prop.y or 0.0, prop.z or 0.0))) - (prop.radius or BALL_RADIUS)
     if prop.kind == "foam_roller":
         axis = (p[0] - (prop.x or 0.0), 0.0, p[2] - (prop.z or 0.0))
-        return norm(axis) - (prop.radius or 7.5)
+        return norm(axis) - (prop.radius or ROLLER_RADIUS)
     if prop.kind == "towel":
         around = body.points[landmark(prop.around or "foot_left")]
         hands = body.points["hand_left"], body.points["hand_right"]

@@ -7,11 +7,20 @@ import math
 from unknot.content.schema.pose import Prop
 from unknot.core.pose.geometry import Vec, dot, lerp
 from unknot.core.pose.kinematics import Body
-from unknot.core.pose.room import YAW, Box, boxes, landmark, pivot, turn
+from unknot.core.pose.room import (
+    BALL_RADIUS,
+    ROLLER_HALF_LENGTH,
+    ROLLER_RADIUS,
+    ROOM_PROPS,
+    YAW,
+    Box,
+    boxes,
+    landmark,
+    pivot,
+    turn,
+)
 from unknot.present.figure.body import Shape
 from unknot.present.figure.camera import Camera, outline
-
-SMALL = {"ball", "foam_roller", "towel"}  # sorted with the body; the rest is the room behind it
 
 
 def _faces(box: Box) -> list[tuple[Vec, list[Vec]]]:
@@ -33,8 +42,8 @@ def _shade(normal: Vec) -> str:
 def room_shapes(props: list[Prop], cam: Camera) -> list[Shape]:
     shapes = []
     for index, prop in enumerate(props):
-        if prop.kind in SMALL:
-            continue
+        if prop.kind not in ROOM_PROPS:
+            continue  # a ball, roller or towel is drawn with the body
         centre = pivot(prop)
         for b, box in enumerate(boxes(prop)):
             for f, (normal, corners) in enumerate(_faces(box)):
@@ -63,12 +72,13 @@ def small_shapes(props: list[Prop], body: Body, cam: Camera) -> list[Shape]:
         key = f"prop{index}"
         if prop.kind == "ball":
             centre = (prop.x or 0.0, prop.y or 0.0, prop.z or 0.0)
-            circle = [(cam.project(centre), prop.radius or 4.0)]
+            circle = [(cam.project(centre), prop.radius or BALL_RADIUS)]
             # On top: a ball under a buttock or a shoulder blade is what the picture must show.
             shapes.append(Shape(key, "ball", outline(circle, 16), cam.depth(centre), layer=2))
         elif prop.kind == "foam_roller":
-            radius, y = prop.radius or 7.5, prop.y or 0.0
-            ends = [(prop.x or 0.0, y + dy, prop.z or radius) for dy in (-45.0, 45.0)]
+            radius, y = prop.radius or ROLLER_RADIUS, prop.y or 0.0
+            half = ROLLER_HALF_LENGTH
+            ends = [(prop.x or 0.0, y + dy, prop.z or radius) for dy in (-half, half)]
             rim = [
                 (cam.project((e[0] + radius * math.cos(a), e[1], e[2] + radius * math.sin(a))), 0.5)
                 for e in ends

@@ -12,7 +12,7 @@ from html import escape
 from unknot.content.schema import Exercise
 from unknot.core.pose.kinematics import Body, rest
 from unknot.core.pose.motion import timeline
-from unknot.core.pose.room import YAW, boxes, landmark, pivot, turn
+from unknot.core.pose.room import FLOOR_PROPS, ROOM_PROPS, YAW, boxes, landmark, pivot, turn
 from unknot.present.figure.arrow import arrow_path
 from unknot.present.figure.body import Shape, body_shapes
 from unknot.present.figure.camera import Camera, Point, camera
@@ -141,7 +141,7 @@ def _floor(bodies: list[Body], exercise: Exercise, cam: Camera) -> Shape:
     xs = [p[0] for b in bodies for p in b.points.values()]
     ys = [p[1] for b in bodies for p in b.points.values()]
     for prop in exercise.pose.props:
-        if prop.kind in {"mat", "chair", "bed", "table", "door_frame"}:
+        if prop.kind in FLOOR_PROPS:
             for box in boxes(prop):
                 for x, y in ((x, y) for x in box[:2] for y in box[2:4]):
                     corner = turn((x, y, 0.0), pivot(prop), YAW[prop.facing])
@@ -153,7 +153,7 @@ def _floor(bodies: list[Body], exercise: Exercise, cam: Camera) -> Shape:
     return Shape("floor", "floor", quad, float("inf"), layer=-1)
 
 
-ROOM = {"mat", "wall", "door_frame", "chair", "bed", "table", "floor"}
+ROOM = ROOM_PROPS | {"floor"}  # drawn with straight sides
 
 
 def _outline(shape: Shape) -> str:
