@@ -32,6 +32,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "unknot.cli.assess:assess_command",
         "Assess your answers: red flags, likely contributing causes, heat or cold, and a daily plan.",
     ),
+    "coach": (
+        "unknot.cli.coach:coach_app",
+        "The camera coach: the exercises it coaches, and replays of recorded landmarks.",
+    ),
+    "posture": ("unknot.cli.coach:posture_app", "The posture watch: replays of recorded landmarks."),
     "today": ("unknot.cli.daily:today_command", "Today's plan, what is done, and the next step."),
     "checkin": (
         "unknot.cli.daily:checkin_command",

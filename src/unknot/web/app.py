@@ -19,7 +19,7 @@ from unknot.core.errors import UserError
 from unknot.features import FEATURES, Feature
 from unknot.services import Context, breaks, open_context
 from unknot.settings import Settings
-from unknot.web.cache import PageCache
+from unknot.web.cache import GZIP_FROM, PageCache
 from unknot.web.forms import invalid_field
 from unknot.web.render import NAV, STATIC_DIR, NavEntry, render
 from unknot.web.routes import checkin, followup, intake, lessons, library, pages, pwa, relief, session
@@ -30,8 +30,6 @@ from unknot.web.security import (
     allowed_hosts,
     security_headers,
 )
-
-GZIP_FROM = 4096  # bytes: smaller answers are sent as they are
 
 
 def create_app(

@@ -5,7 +5,8 @@ the day (today's page changes at midnight), the address, and anything else a pag
 progress page: the reminders' outbox, which its break statistics count). A page is kept without
 what belongs to one request: the visitor's CSRF token is cut out of it after it is built, and a
 value the page gets new on every visit (the session player's play token) is rendered as a slot;
-both are put in when it is served. Visitors asking for a page that is being built wait for that
+both are put in when it is served. A browser that takes gzip gets the page compressed once
+(web.packed), not on every visit. Visitors asking for a page that is being built wait for that
 build instead of starting their own.
 """
 
@@ -20,9 +21,12 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from unknot.web.packed import Packed
 from unknot.web.render import context_of
 
 LIMIT = 64
+GZIP_FROM = 4096  # bytes: smaller answers are sent as they are
+GZIPPED = {"content-encoding": "gzip", "vary": "Accept-Encoding"}
 Key = tuple[object, ...]
 CSRF_SLOT = f"csrf-{secrets.token_hex(16)}".encode()
 
@@ -37,6 +41,7 @@ class PageCache:
         self.limit = limit
         self.pages: OrderedDict[Key, bytes] = OrderedDict()
         self.building: dict[Key, asyncio.Future[bytes | None]] = {}
+        self.packed: OrderedDict[Key, Packed] = OrderedDict()  # the pages compressed, once asked for
 
     async def serve(
         self,
@@ -62,11 +67,22 @@ class PageCache:
                 return response
             if body is None:  # another visitor's build was not kept: build this visitor's own
                 return await run_in_threadpool(build)
-        if csrf:
-            body = body.replace(CSRF_SLOT, csrf)
-        for name, fill in (fills or {}).items():
-            body = body.replace(name.encode(), fill().encode())
+        values = {CSRF_SLOT: csrf} if csrf else {}
+        values |= {name.encode(): fill().encode() for name, fill in (fills or {}).items()}
+        if len(body) >= GZIP_FROM and "gzip" in request.headers.get("accept-encoding", ""):
+            return HTMLResponse(self._packed(key, body, values).gzip(values), headers=GZIPPED)
+        for name, value in values.items():
+            body = body.replace(name, value)
         return HTMLResponse(body)
+
+    def _packed(self, key: Key, body: bytes, values: Mapping[bytes, bytes]) -> Packed:
+        packed = self.packed.get(key)
+        if packed is None:
+            packed = Packed.of(body, [name for name in values if name in body])
+            self.packed[key] = packed
+            if len(self.packed) > self.limit:
+                self.packed.popitem(last=False)
+        return packed
 
     async def _build(
         self, key: Key, build: Callable[[], Response], csrf: bytes

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from unknot.content.schema.base import Muscle, Name, Slug, Step, Strict, Text
+from unknot.content.schema.coach import Coaching
 from unknot.content.schema.pose import Pose
 
 
@@ -109,7 +110,18 @@ class Exercise(Strict):
     evidence: Literal["own", "general"]
     # The harder version (same pattern) a plan moves on to once this one's hardest dose is reached.
     harder: Slug | None = None
+    coach: Coaching | None = None  # how the camera coach follows it; None: it cannot
     sources: list[Slug] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _coach_keyframes(self) -> Exercise:
+        if self.coach is not None:
+            count = len(self.pose.keyframes)
+            for name in ("start", "target"):
+                index = getattr(self.coach, name)
+                if index is not None and index >= count:
+                    raise ValueError(f"coach.{name} {index}: the pose has keyframes 0 to {count - 1}")
+        return self
 
     @property
     def desk_friendly(self) -> bool:

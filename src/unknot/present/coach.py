@@ -1,0 +1,71 @@
+"""The coach's results in the words and shapes of the contract (docs/contracts/coach.md), for the
+command line and the web."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from unknot.core.coach.posture import PostureResult
+from unknot.core.coach.rules import CoachResult
+from unknot.core.coach.spec import CoachSpec
+
+
+def _seconds(value: float) -> float:
+    return round(value, 2)
+
+
+def coach_json(result: CoachResult) -> dict[str, Any]:
+    return {
+        "exercise": result.exercise,
+        "frames": result.frames,
+        "frames_with_person": result.frames_with_person,
+        "reps": result.reps,
+        "hold_seconds": _seconds(result.hold_seconds),
+        "sets": [
+            {"side": s.side, "reps": s.reps, "hold_seconds": _seconds(s.hold_seconds)} for s in result.sets
+        ],
+        "cues": [{"t": _seconds(t), "text": text} for t, text in result.cues],
+    }
+
+
+def exercises_json(specs: list[CoachSpec]) -> list[dict[str, str]]:
+    return [{"id": s.exercise, "view": s.view, "mode": s.mode} for s in specs]
+
+
+def posture_json(result: PostureResult) -> dict[str, Any]:
+    return {
+        "calibrated": result.calibrated,
+        "frames": result.frames,
+        "away_seconds": _seconds(result.away_seconds),
+        "slouch_episodes": [{"start": _seconds(e.start), "end": _seconds(e.end)} for e in result.episodes],
+        "alerts": [_seconds(t) for t in result.alerts],
+    }
+
+
+def coach_lines(result: CoachResult, mode: str) -> list[str]:
+    """The result in sentences, for people."""
+    seen = f"A person was seen in {result.frames_with_person} of {result.frames} frames."
+    done = (
+        f"{result.reps} repetition{'s' * (result.reps != 1)} completed."
+        if mode == "reps"
+        else f"{result.hold_seconds:.0f} seconds in position."
+    )
+    sides = [
+        f"{s.side or 'both sides'}: {s.reps} repetitions, {s.hold_seconds:.0f} s in position"
+        for s in result.sets
+    ]
+    cues = [f"at {t:.1f} s: {text}" for t, text in result.cues]
+    return [seen, done, *sides, *(["Cues:", *cues] if cues else ["No form cues."])]
+
+
+def posture_lines(result: PostureResult) -> list[str]:
+    if not result.calibrated:
+        return [f"Not calibrated: fewer than 5 seconds with a person in {result.frames} frames."]
+    episodes = [f"slouched from {e.start:.0f} s to {e.end:.0f} s" for e in result.episodes]
+    alerts = [f"alert at {t:.0f} s" for t in result.alerts]
+    return [
+        f"{len(result.episodes)} sustained slouch{'es' * (len(result.episodes) != 1)}"
+        f" ({result.slouch_seconds:.0f} s in all); away {result.away_seconds:.0f} s.",
+        *episodes,
+        *alerts,
+    ]
