@@ -88,3 +88,13 @@ def test_the_docs_never_send_a_reader_outside_the_repository() -> None:
         assert "shared/" not in page.read_text(encoding="utf-8"), page.name
     for name in ("assess", "progress", "journal", "breaks"):
         assert (ROOT / "docs" / "contracts" / f"{name}.md").exists()
+
+
+def test_the_coach_docs_name_every_coached_exercise() -> None:
+    from unknot.content.loader import default_library
+    from unknot.services.coach import coachable
+
+    text = " ".join((ROOT / "docs" / "coach.md").read_text(encoding="utf-8").split()).lower()
+    listed = text.split("today these are:")[1].split(".")[0]
+    names = {s.name.lower() for s in coachable(default_library())}
+    assert {n.strip() for n in listed.replace(" and ", ", ").split(",")} == names

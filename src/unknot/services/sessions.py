@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from unknot.content.schema import Exercise
 from unknot.core.checkins import JournalInputError, parse_date, parse_score
+from unknot.core.coach.records import MOST_REPS, MOST_SECONDS, Coached
 from unknot.core.errors import NotAllowedError, UserError
 from unknot.core.history import SessionResult, is_completed
 from unknot.core.player import Phase, build_phases
@@ -17,7 +18,7 @@ from unknot.core.result import CurrentPlan, Plan
 from unknot.present.words import ANSWER_AGAIN_WORDS
 from unknot.services import care, plans, preferences, reminders
 from unknot.services.context import Context
-from unknot.storage import repository
+from unknot.storage import camera, repository
 
 TOKEN = re.compile(r"[A-Za-z0-9_-]{8,64}")
 
@@ -84,6 +85,7 @@ class RecordedSession:
     flared: bool  # the pain afterwards was 2 or more points worse: ease off next time
     again: bool = False  # the same play was saved before (a reload, a retried request): not saved twice
     plan: Plan | None = None  # the plan it was played from (before any change the session caused)
+    coached: tuple[Coached, ...] = ()  # what the camera coach counted, when it was on
 
 
 def _checked_items(done: list[str], planned: list[str], field: str) -> list[str]:
@@ -91,6 +93,18 @@ def _checked_items(done: list[str], planned: list[str], field: str) -> list[str]
     if unknown:
         raise JournalInputError(f"{field}: '{unknown[0]}' is not an exercise in your plan")
     return done
+
+
+def _checked_coaching(coached: list[Coached], planned: list[str], token: str | None) -> list[Coached]:
+    if coached and token is None:
+        raise JournalInputError("coaching: only a played session carries the camera's counts")
+    for c in coached:
+        _checked_items([c.exercise], planned, "coaching")
+        if c.side not in (None, "left", "right"):
+            raise JournalInputError(f"coaching: side '{c.side}' is not left or right")
+        if not 0 <= c.reps <= MOST_REPS or not 0 <= c.hold_seconds <= MOST_SECONDS:
+            raise JournalInputError(f"coaching: the counts for '{c.exercise}' are out of range")
+    return coached
 
 
 def record(
@@ -103,6 +117,7 @@ def record(
     pain_after: str | int | None = None,
     source: str = "manual",
     token: str | None = None,
+    coached: list[Coached] | None = None,
 ) -> RecordedSession:
     """Save a session of the current plan (all of it, unless `items_done` says otherwise). It counts
     as completed when at least half of the plan was done; a `token` saves one play only once."""
@@ -114,16 +129,20 @@ def record(
     done = _checked_items(items_done if items_done is not None else planned, planned, "items_done")
     before = parse_score(pain_before, "pain_before", required=False)
     after = parse_score(pain_after, "pain_after", required=False)
+    counts = _checked_coaching(coached or [], planned, token)
     with ctx.store.writing() as db:
         earlier = repository.session_with_token(db, token) if token else None
-        if earlier is not None:
+        if earlier is not None and token is not None:
+            kept = tuple(camera.coaching(db, token))
             return RecordedSession(
-                earlier, len(planned), flared(earlier.pain_before, earlier.pain_after), True, plan
+                earlier, len(planned), flared(earlier.pain_before, earlier.pain_after), True, plan, kept
             )
         completed = is_completed(len(done), len(planned))
         hurt_items = tuple(_checked_items(hurt or [], planned, "hurt"))
         session = SessionResult(day, completed, tuple(done), before, after, ctx.now(), hurt_items, token)
         repository.add_session(db, session, current.plan_id, source)
+        if token is not None and counts:
+            camera.add_coaching(db, token, counts)
         plans.adapt_plan(ctx, db)
     reminders.refresh_config(ctx, preferences.get(ctx))
-    return RecordedSession(session, len(planned), flared(before, after), plan=plan)
+    return RecordedSession(session, len(planned), flared(before, after), plan=plan, coached=tuple(counts))

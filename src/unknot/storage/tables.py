@@ -165,6 +165,30 @@ class BreakEventRow(Base):
     seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
+class CoachedRow(Base):
+    """What the camera coach saw of one exercise in a saved session (one row per side)."""
+
+    __tablename__ = "session_coaching"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    exercise_id: Mapped[str] = mapped_column(String(64))
+    side: Mapped[str | None] = mapped_column(String(5), nullable=True)
+    reps: Mapped[int] = mapped_column(Integer)
+    hold_seconds: Mapped[float] = mapped_column(Float)
+
+
+class PostureDayRow(Base):
+    """The posture watch's day: seconds watched, seconds in sustained slouches, alerts."""
+
+    __tablename__ = "posture_days"
+
+    date: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    watched_seconds: Mapped[float] = mapped_column(Float)
+    slouch_seconds: Mapped[float] = mapped_column(Float)
+    alerts: Mapped[int] = mapped_column(Integer)
+
+
 class MetaRow(Base):
     """Journal-wide counters. `revision` grows with every write, so pages can be cached until it moves."""
 

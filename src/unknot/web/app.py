@@ -18,11 +18,12 @@ from unknot.core.clock import Clock, SystemClock
 from unknot.core.errors import UserError
 from unknot.features import FEATURES, Feature
 from unknot.services import Context, breaks, open_context
+from unknot.services import camera as camera_runs
 from unknot.settings import Settings
 from unknot.web.cache import GZIP_FROM, PageCache
 from unknot.web.forms import invalid_field
 from unknot.web.render import NAV, STATIC_DIR, NavEntry, render
-from unknot.web.routes import checkin, followup, intake, lessons, library, pages, pwa, relief, session
+from unknot.web.routes import camera, checkin, followup, intake, lessons, library, pages, pwa, relief, session
 from unknot.web.security import (
     Access,
     CsrfError,
@@ -51,9 +52,10 @@ def create_app(
     app.state.context = ctx
     app.state.access_token = access.token
     app.state.page_cache = PageCache()
+    app.state.camera_runs = camera_runs.Runs()
     app.state.nav = NAV + tuple(NavEntry(href, label) for f in enabled for href, label in f.nav)
     # pwa's worker is served under /static/, so its router comes before the static folder's mount.
-    for module in (pages, intake, session, checkin, relief, library, lessons, followup, pwa):
+    for module in (pages, intake, session, checkin, relief, library, lessons, followup, camera, pwa):
         app.include_router(module.router)
     for feature in enabled:
         for router in feature.routers():

@@ -87,6 +87,10 @@ class PostureWatch:
     _alerted: bool = False
     _last: Frame | None = None
 
+    @property
+    def last_t(self) -> float | None:
+        return None if self._last is None else self._last.t
+
     def _calibrate(self, t: float, measured: tuple[float, float]) -> None:
         self._first_seen = t if self._first_seen is None else self._first_seen
         self._calibration.append(measured)

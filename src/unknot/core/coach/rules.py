@@ -76,6 +76,7 @@ class Coach:
     _side: str | None = None
     _held_at: float | None = None
     _cueing: dict[int, _Cueing] = field(default_factory=dict)
+    last_t: float | None = None  # the latest frame's time
 
     def _progress(self, found: dict[str, tuple[float, float]], side: str | None) -> list[float] | None:
         other = None if side is None else SIDES[1 - SIDES.index(side)]
@@ -150,6 +151,7 @@ class Coach:
     def feed(self, frame: Frame) -> Feedback:
         """Take one frame (in time order) and say where the person is."""
         self.frames += 1
+        self.last_t = frame.t
         found = points(frame)
         progress = None
         if frame.has_person:

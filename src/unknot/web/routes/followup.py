@@ -14,7 +14,7 @@ from unknot.present.chart_html import chart_figure
 from unknot.present.charts import pain_chart, scores_chart, sessions_chart, weekly_counts
 from unknot.present.progress import progress_stats
 from unknot.present.report import CHART_DAYS
-from unknot.services import breaks, exports, overview, progress, reports
+from unknot.services import breaks, exports, overview, posture, progress, reports
 from unknot.services.exports import Export
 from unknot.web.cache import page_cache
 from unknot.web.forms import posted_form, text, texts
@@ -49,6 +49,7 @@ def _progress(request: Request) -> Response:
         "answered": list(reversed(seen.responses)),
         "saved": ctx.library.questionnaires.get(saved or ""),
         "break_columns": SHOWN,
+        "posture_days": posture.recent(ctx),
     }
     return render(request, "progress.html", title="Progress", **page)
 

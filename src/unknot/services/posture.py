@@ -1,0 +1,38 @@
+"""The posture watch's days in the journal: the web page adds what it watched, the progress page
+reads the last weeks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from unknot.core.checkins import JournalInputError
+from unknot.core.coach.records import MOST_SECONDS, PostureDay
+from unknot.services.context import Context
+from unknot.storage import camera
+
+SHOWN_DAYS = 14
+
+
+def _seconds(value: float, field: str) -> float:
+    if not math.isfinite(value) or not 0 <= value <= MOST_SECONDS:
+        raise JournalInputError(f"{field}: must be between 0 and {MOST_SECONDS:.0f} seconds")
+    return float(value)
+
+
+def add(ctx: Context, watched_seconds: float, slouch_seconds: float, alerts: int) -> PostureDay:
+    """Add a stretch of watching (today's) to the journal; today's totals after it."""
+    watched = _seconds(watched_seconds, "watched_seconds")
+    slouched = _seconds(slouch_seconds, "slouch_seconds")
+    if slouched > watched:
+        raise JournalInputError("slouch_seconds: cannot be more than watched_seconds")
+    if not 0 <= alerts <= 10_000:
+        raise JournalInputError("alerts: must be between 0 and 10000")
+    with ctx.store.writing() as db:
+        return camera.add_posture(db, PostureDay(ctx.today(), watched, slouched, alerts))
+
+
+def recent(ctx: Context, days: int = SHOWN_DAYS) -> list[PostureDay]:
+    """The days the posture watch ran, of the last `days` (today included)."""
+    with ctx.store.reading() as db:
+        return camera.posture_days(db, ctx.today() - dt.timedelta(days=days - 1))

@@ -1,0 +1,114 @@
+"""The camera's landmark channel: the page's pose model sends landmarks (never pictures), the
+coach's and posture watch's rules answer. Each request is checked like a form: the session, the
+Origin, and the CSRF token (in the `X-CSRF-Token` header)."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, Response
+
+from unknot.core.coach.landmarks import Frame, frame_from_json
+from unknot.core.coach.posture import DELAY
+from unknot.core.errors import UserError
+from unknot.services import camera
+from unknot.web.forms import csrf_ok
+from unknot.web.render import context_of
+
+router = APIRouter()
+MOST_BYTES = 512 * 1024  # a batch of frames: 30 frames of 33 landmarks is about 40 KB
+MOST_FRAMES = 60
+RUN = re.compile(r"[A-Za-z0-9_-]{8,64}")
+
+
+class ChannelError(UserError):
+    """A landmark batch that is not as the page sends it; the message names what is wrong."""
+
+
+def runs(request: Request) -> camera.Runs:
+    found: camera.Runs = request.app.state.camera_runs
+    return found
+
+
+async def _batch(request: Request) -> dict[str, Any]:
+    csrf_ok(request, request.headers.get("x-csrf-token", ""))
+    body = await request.body()
+    if len(body) > MOST_BYTES:
+        raise ChannelError(f"frames: more than {MOST_BYTES // 1024} KB in one request")
+    try:
+        data = json.loads(body)
+    except json.JSONDecodeError:
+        raise ChannelError("frames: not valid JSON") from None
+    if not isinstance(data, dict) or not RUN.fullmatch(str(data.get("run", ""))):
+        raise ChannelError("run: 8 to 64 letters, digits, - or _")
+    return data
+
+
+def _frames(data: dict[str, Any]) -> list[Frame]:
+    raw = data.get("frames")
+    if not isinstance(raw, list) or len(raw) > MOST_FRAMES:
+        raise ChannelError(f"frames: a list of at most {MOST_FRAMES} frames")
+    try:
+        return [frame_from_json(item) for item in raw]
+    except ValueError as exc:
+        raise ChannelError(f"frames: {exc}") from None
+
+
+@router.post("/coach/frames")
+async def coach_frames(request: Request) -> Response:
+    data = await _batch(request)
+    coach, said = camera.coach_frames(
+        context_of(request), runs(request), data["run"], str(data.get("exercise", "")), _frames(data)
+    )
+    last = said[-1] if said else None
+    cues = [s.cue for s in said if s.cue]
+    return JSONResponse(
+        {
+            "person": last.person if last else None,
+            "advice": last.advice if last else None,
+            "progress": None if last is None or last.progress is None else round(last.progress, 3),
+            "in_position": bool(last and last.in_position),
+            "side": last.side if last else None,
+            "reps": coach.reps,
+            "hold_seconds": round(coach.hold_seconds, 2),
+            "sets": [
+                {"side": s.side, "reps": s.reps, "hold_seconds": round(s.hold_seconds, 2)} for s in coach.sets
+            ],
+            "cues": cues,
+            "mode": coach.spec.mode,
+        }
+    )
+
+
+@router.post("/posture/frames")
+async def posture_frames(request: Request) -> Response:
+    data = await _batch(request)
+    ctx = context_of(request)
+    said = camera.posture_frames(ctx, runs(request), data["run"], _frames(data), DELAY)
+    alert = any(s.alert for s in said)
+    run = runs(request).watches[data["run"]]
+    stretch = camera.desk_stretch(ctx, len(run.watch.alerts) - 1) if alert else None
+    last = said[-1] if said else None
+    suggested = None
+    if stretch is not None:
+        suggested = {"id": stretch.id, "name": stretch.name, "step": stretch.step, "stop_if": stretch.stop_if}
+        suggested["href"] = f"/session/stretch/{stretch.id}"
+    return JSONResponse(
+        {
+            "calibrated": run.watch.upright is not None,
+            "person": last.person if last else None,
+            "slouching": bool(last and last.slouching),
+            "alert": alert,
+            "stretch": suggested,
+        }
+    )
+
+
+@router.post("/posture/stop")
+async def posture_stop(request: Request) -> Response:
+    data = await _batch(request)
+    camera.stop_posture(context_of(request), runs(request), data["run"])
+    return Response(status_code=204)
