@@ -174,3 +174,64 @@ def test_on_a_phone_the_player_fills_the_screen_with_its_controls_in_reach(
     page.screenshot(path=str(SCREENS / "session-playing-phone-dark.png"))
     assert _serious(page) == []
     page.context.close()
+
+
+AUDIT = """() => {
+  const seen = (el) => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
+  const inline = (el) => el.tagName === 'A' && el.closest('p, li, td, dd, caption, figcaption, small')
+    && (el.parentElement.textContent.trim().length > el.textContent.trim().length);
+  const small = [...document.querySelectorAll('a[href], button, select, summary, input:not([type=hidden])')]
+    .filter((el) => seen(el) && !inline(el))
+    .map((el) => { const target = el.matches('input[type=checkbox], input[type=radio]') && el.labels.length
+                     ? el.labels[0] : el;
+                   const r = target.getBoundingClientRect();
+                   return [el.outerHTML.slice(0, 80), Math.round(r.width), Math.round(r.height)]; })
+    .filter(([, w, h]) => w < 24 || h < 24);
+  const texts = [...document.querySelectorAll('body *')].filter((el) => seen(el)
+    && [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()));
+  const tiny = texts.filter((el) => parseFloat(getComputedStyle(el).fontSize) < 12).length;
+  const viewport = document.querySelector('meta[name=viewport]');
+  return {title: document.title.trim(), lang: document.documentElement.lang,
+          viewport: viewport ? viewport.content : '',
+          overflow: document.documentElement.scrollWidth - window.innerWidth,
+          small, legible: texts.length ? 1 - tiny / texts.length : 1};
+}"""
+
+
+def test_every_page_passes_the_lighthouse_style_checks_on_a_phone(
+    browser: Browser, lived_in: tuple[Served, dict[str, str]]
+) -> None:
+    """What Lighthouse's SEO, best-practice and mobile audits ask, checked offline: a title and a
+    language, a phone viewport, no sideways scrolling, targets of at least 24 px (WCAG 2.2), legible
+    text, no console errors; and the browser's own verdict that the app can be installed."""
+    served, names = lived_in
+    page = _open(browser, served, PHONE, "light")
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    found: dict[str, Any] = {}
+    for path in PAGES:
+        address = path.format(**names)
+        page.goto(served + address)
+        audit = page.evaluate(AUDIT)
+        problems = [
+            *(["no title"] if not audit["title"] else []),
+            *(["no language"] if audit["lang"] != "en" else []),
+            *(["no phone viewport"] if "width=device-width" not in audit["viewport"] else []),
+            *([f"scrolls sideways by {audit['overflow']} px"] if audit["overflow"] > 0 else []),
+            *[f"small target {w}x{h}: {html}" for html, w, h in audit["small"]],
+            *([f"only {audit['legible']:.0%} of text is 12 px or more"] if audit["legible"] < 0.6 else []),
+        ]
+        if problems:
+            found[address] = problems
+    assert found == {}, "\n".join(f"{a}: {p}" for a, ps in found.items() for p in sorted(set(ps)))
+    assert errors == []
+    page.goto(served + "/")
+    cdp = page.context.new_cdp_session(page)
+    manifest = cdp.send("Page.getAppManifest")
+    assert manifest["errors"] == [] and manifest["url"].endswith("/static/manifest.webmanifest")
+    verdict = cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]
+    # a test browser's context is a private one, where Chromium never offers to install
+    assert [e["errorId"] for e in verdict if e["errorId"] != "in-incognito"] == []
+    page.context.close()
