@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from unknot.content.schema import Library
 from unknot.core.coach.posture import PostureResult
+from unknot.core.coach.records import Coached
 from unknot.core.coach.rules import CoachResult
 from unknot.core.coach.spec import CoachSpec
 
@@ -69,3 +71,31 @@ def posture_lines(result: PostureResult) -> list[str]:
         *episodes,
         *alerts,
     ]
+
+
+def coached_lines(coached: tuple[Coached, ...], library: Library) -> list[str]:
+    """What the camera counted in a session, a line per exercise and side."""
+    lines = []
+    for c in coached:
+        name = library.exercises[c.exercise].name if c.exercise in library.exercises else c.exercise
+        side = f" ({c.side})" if c.side else ""
+        reps = f"{c.reps} repetition{'s' * (c.reps != 1)}"
+        lines.append(f"{name}{side}: {reps}, {c.hold_seconds:.0f} s in position")
+    return lines
+
+
+# Words for the camera coach in the web player (shown and spoken); its rules are core.coach's.
+CAMERA_WORDS = {
+    "camera": "Camera coach",
+    "camera_on": "Camera on",
+    "camera_note": "Counts your repetitions and times your holds only while you are in position. The "
+    "video stays on this computer and is never stored.",
+    "cannot": "The camera cannot coach this one.",
+    "in_position": "In position",
+    "waiting": "Get into position: the timer waits for you.",
+    "reps": "Repetitions counted",
+    "held": "Seconds in position",
+    "refused": "The camera was not allowed, so the session plays without it.",
+    "no_camera": "No camera was found, so the session plays without it.",
+    "loading": "Starting the camera…",
+}

@@ -11,7 +11,9 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from unknot.content.schema import Exercise
+from unknot.core.coach.spec import coach_spec
 from unknot.core.player import BACK_GRACE_SECONDS, TOLERANCE_SECONDS, Phase, PhaseKind, moves
+from unknot.present.coach import CAMERA_WORDS
 
 PHASE_WORDS = {PhaseKind.PREPARE: "Get ready", PhaseKind.WORK: "Hold", PhaseKind.REST: "Rest"}
 REPEAT_WORD = "Repeat"
@@ -72,11 +74,15 @@ def web_script(phases: list[Phase], exercises: dict[str, Exercise]) -> dict[str,
     """Everything the web player needs, as JSON: phases with their words, moves and the easier
     version of their exercise, and the player's own words."""
     table = moves(phases)
+    played = {p.exercise_id: exercises[p.exercise_id] for p in phases}
+    specs = {i: coach_spec(e) for i, e in played.items() if e.coach is not None}
+    coaching = {i: {"mode": spec.mode, "view": spec.view} for i, spec in specs.items()}
     script = []
     for index, phase in enumerate(phases):
         entry = asdict(phase) | asdict(phase_view(phases, index)) | asdict(table[index])
         entry["counts"] = phase.kind is PhaseKind.WORK
         entry["easier"] = exercises[phase.exercise_id].regression
+        entry["coach"] = coaching.get(phase.exercise_id)
         script.append(entry)
     return {
         "signature": signature(phases),
@@ -84,4 +90,5 @@ def web_script(phases: list[Phase], exercises: dict[str, Exercise]) -> dict[str,
         "back_grace_seconds": BACK_GRACE_SECONDS,
         "tolerance_seconds": TOLERANCE_SECONDS,
         "words": WORDS,
+        "camera_words": CAMERA_WORDS,
     }

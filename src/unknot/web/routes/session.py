@@ -10,7 +10,9 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import FormData
 
 from unknot.core.checkins import required_score
+from unknot.core.coach.records import Coached, coached_from_json
 from unknot.core.errors import NotAllowedError, UserError
+from unknot.present.coach import coached_lines
 from unknot.present.player import web_script
 from unknot.present.words import session_verdict
 from unknot.services import sessions
@@ -82,6 +84,13 @@ def programme_download(request: Request) -> Response:
     return Response(body, media_type=printed.media_type, headers={"content-disposition": disposition})
 
 
+def _coached(field: str) -> list[Coached]:
+    try:
+        return coached_from_json(field)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+
+
 @router.post("/session/complete", response_class=HTMLResponse)
 @posted_form
 def session_complete(request: Request, form: FormData) -> Response:
@@ -96,6 +105,7 @@ def session_complete(request: Request, form: FormData) -> Response:
         pain_after=required_score(text(form, "pain_after") or None, "pain_after"),
         source="player",
         token=token,
+        coached=_coached(text(form, "coaching")),
     )
     verdict, why = session_verdict(recorded.session.completed)
     page: dict[str, Any] = {
@@ -105,5 +115,6 @@ def session_complete(request: Request, form: FormData) -> Response:
         "flared": recorded.flared,
         "verdict": verdict,
         "why": why,
+        "coached": coached_lines(recorded.coached, context_of(request).library),
     }
     return render(request, "session_done.html", title=verdict, **page)

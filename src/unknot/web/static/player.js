@@ -2,7 +2,8 @@
 // server, built by unknot.core.player: this script only counts time, looks moves up, shows the
 // words it was given and speaks the cues. The rules live in Python, once.
 // Around them: full screen, a screen wake lock while playing, a confirmation before Stop, and the
-// play kept in this browser's storage so a reload or a wrong tap resumes it.
+// play kept in this browser's storage so a reload or a wrong tap resumes it. The camera coach
+// (coach.js, optional) hooks in through window.unknotPlayer and window.unknotCoach.
 (function () {
   "use strict";
   var KEPT = "unknot.player";
@@ -21,6 +22,12 @@
   var state = { index: 0, elapsed: 0, paused: false, done: {}, hurt: [], running: false, timer: null, last: 0 };
   var voice = $("voice-toggle");
   var lock = null;
+  // What the camera coach (coach.js) may ask of the player: where it is, whether time runs, a cue.
+  window.unknotPlayer = {
+    index: function () { return state.index; },
+    counting: function () { return state.running && !state.paused; },
+    speak: function (text) { speak(text); }
+  };
 
   function speak(text) {
     $("announce").textContent = text;
@@ -99,12 +106,15 @@
     speak(phases[state.index].cue);
     render();
     keep();
+    document.dispatchEvent(new Event("unknot:phase"));
   }
 
   function advance(seconds) {
     var budget = seconds;
     while (state.running && !state.paused && budget > 0) {
       var phase = phases[state.index];
+      // The camera coach (coach.js), when on: a hold it coaches waits until the person is in position.
+      if (window.unknotCoach && window.unknotCoach.waits(phase)) { break; }
       var left = phase.seconds - state.elapsed;
       if (budget < left - script.tolerance_seconds) { state.elapsed += budget; break; }
       budget -= left;
@@ -156,6 +166,7 @@
 
   function finish(completed) {
     state.running = false;
+    if (window.unknotCoach) { window.unknotCoach.stop(); }
     clearInterval(state.timer);
     wakeLock(false);
     if (document.fullscreenElement) { document.exitFullscreen().catch(function () {}); }
