@@ -99,3 +99,18 @@ CAMERA_WORDS = {
     "no_camera": "No camera was found, so the session plays without it.",
     "loading": "Starting the camera…",
 }
+
+
+# Words for the posture watch's page (shown and spoken); its rules are core.coach.posture's.
+POSTURE_WORDS = {
+    "calibrating": "Sit tall and comfortable for 5 seconds: this is your upright posture.",
+    "upright": "Upright. Carry on.",
+    "slouching": "Slouching: sit tall again when you notice it.",
+    "away": "Nobody in the picture.",
+    "alert": "You have been slouching for a while. Time to stand up and stretch.",
+    "alert_no_stretch": "You have been slouching for a while. Stand up, move about and sit tall again.",
+    "refused": "The camera was not allowed, so the posture watch cannot run.",
+    "no_camera": "No camera was found, so the posture watch cannot run.",
+    "loading": "Starting the camera…",
+    "stopped": "The posture watch is off.",
+}

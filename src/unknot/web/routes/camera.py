@@ -9,14 +9,15 @@ import re
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from unknot.core.coach.landmarks import Frame, frame_from_json
 from unknot.core.coach.posture import DELAY
 from unknot.core.errors import UserError
+from unknot.present.coach import POSTURE_WORDS
 from unknot.services import camera
 from unknot.web.forms import csrf_ok
-from unknot.web.render import context_of
+from unknot.web.render import context_of, render
 
 router = APIRouter()
 MOST_BYTES = 512 * 1024  # a batch of frames: 30 frames of 33 landmarks is about 40 KB
@@ -81,6 +82,11 @@ async def coach_frames(request: Request) -> Response:
             "mode": coach.spec.mode,
         }
     )
+
+
+@router.get("/posture", response_class=HTMLResponse)
+def posture_page(request: Request) -> Response:
+    return render(request, "posture.html", title="Posture watch", posture_words=POSTURE_WORDS)
 
 
 @router.post("/posture/frames")

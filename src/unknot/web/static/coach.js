@@ -14,7 +14,7 @@ if (root && panel) {
   const SEND_EVERY_MS = 250;
   const LIVE = new Set(["loading-model", "on"]);
   const state = { on: false, batch: [], sending: false, lastSend: 0, answer: null, exercise: null,
-    counts: {}, run: (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2)).replace(/[^A-Za-z0-9-]/g, "") };
+    counts: {}, run: Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, "0")).join("") };
   const csrf = document.querySelector("input[name=csrf]") ? document.querySelector("input[name=csrf]").value : "";
 
   const player = () => window.unknotPlayer;
