@@ -15,6 +15,7 @@ from unknot.core.coach.spec import CoachSpec
 SIDE_ON = 0.35  # seen from the side, the shoulders are apart by less than this share of the trunk
 FACING = 0.45  # seen from the front, by more
 SMALL = 0.3  # a body spanning less of the picture's height than this is too far away
+LARGE = 0.95  # and more than this, too close (a pose model finds people best with room around them)
 WHOLE_BODY = ("hip", "shoulder", "ear")
 PARTS = {
     "hip": "hips", "knee": "knees", "ankle": "feet", "foot": "feet", "heel": "feet",
@@ -62,6 +63,8 @@ def view_advice(spec: CoachSpec, frame: Frame) -> str | None:
     heights = [p[1] for p in found.values()]
     if max(heights) - min(heights) < SMALL * frame.height:
         return "Come a little closer to the camera."
+    if max(heights) - min(heights) > LARGE * frame.height:
+        return "Step back a little from the camera."
     return None
 
 
