@@ -116,7 +116,10 @@ def pose_task(pose_tarball: Path) -> bytes:
     landmarks = with_metadata(member(pose_tarball, LANDMARKS), 0.0, 255.0, "pose_landmarks_detector")
     with tempfile.SpooledTemporaryFile() as buffer:
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as task:
-            for entry, data in (("pose_detector.tflite", detector), ("pose_landmarks_detector.tflite", landmarks)):
+            for entry, data in (
+                ("pose_detector.tflite", detector),
+                ("pose_landmarks_detector.tflite", landmarks),
+            ):
                 task.writestr(zipfile.ZipInfo(entry, date_time=ZIP_DATE), data)
         buffer.seek(0)
         return buffer.read()
@@ -137,7 +140,9 @@ def vendor(out: Path) -> dict[str, str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=VENDOR, help="the folder to write (default: the package's)")
+    parser.add_argument(
+        "--out", type=Path, default=VENDOR, help="the folder to write (default: the package's)"
+    )
     out = parser.parse_args().out
     for name, sha256 in vendor(out).items():
         print(f"| `{name}` | {sha256} |")

@@ -114,4 +114,5 @@ def test_the_policy_allows_the_worker_and_the_manifest_from_the_app_only(client:
             for part in client.get(path).headers["content-security-policy"].split(";")
         )
         assert policy["worker-src"] == "'self'" and policy["manifest-src"] == "'self'", path
-        assert policy["default-src"] == policy["script-src"] == policy["connect-src"] == "'self'", path
+        assert policy["default-src"] == policy["connect-src"] == "'self'", path
+        assert policy["script-src"] == "'self' 'wasm-unsafe-eval'", "the camera's pose runtime, from the app"
