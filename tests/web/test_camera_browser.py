@@ -109,6 +109,7 @@ def test_each_frame_is_a_landmarks_file_frame(camera_visit: Visit) -> None:
               if (frames.filter((f) => f.landmarks).length >= 10) { done(); }
             };
             startCamera({video, canvas, onState, onFrame});
+            setTimeout(() => fail('no 10 frames with a person in 60 s'), 60000);
           });
           stopCamera();
           return {frames, states};
