@@ -40,12 +40,12 @@ def _kept(static_dir: Path) -> list[Path]:
 
 
 def shell_files(static_dir: Path = STATIC_DIR) -> list[str]:
-    """The address of every file the worker keeps (the static folder's but the worker and vendor/)."""
-    return [
+    """The address of every file the worker keeps (the static folder's but the worker and vendor/), sorted."""
+    return sorted(
         f"/static/{path.relative_to(static_dir).as_posix()}"
         for path in _kept(static_dir)
         if path.name != WORKER
-    ]
+    )
 
 
 def shell_version(static_dir: Path = STATIC_DIR) -> str:

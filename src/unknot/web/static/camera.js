@@ -54,7 +54,7 @@ export async function startCamera({ video, canvas, onFrame = () => {}, onState =
     onState("on");
     nextFrame(run);
   } catch (error) {
-    if (current === run) { finish(run, stateOf(error), String(error && error.message || error)); }
+    if (current === run) { finish(run, stateOf(error), messageOf(error)); }
   }
 }
 
@@ -90,6 +90,10 @@ function stateOf(error) {
   if (name === "NotAllowedError" || name === "SecurityError") { return "refused"; }
   if (name === "NotFoundError" || name === "OverconstrainedError") { return "no-camera"; }
   return "error";
+}
+
+function messageOf(error) {
+  return String((error && error.message) || error);
 }
 
 function stopTracks(stream) {
@@ -131,15 +135,17 @@ function onVideoFrame(run, isNewFrame) {
   const moved = isNewFrame || video.currentTime !== run.videoTime;
   const fresh = moved && video.readyState >= 2 && video.videoWidth > 0;
   run.videoTime = video.currentTime;
+  nextFrame(run); // asked first, so a page's onFrame that throws does not stop the camera
+  if (!fresh) { return; }
+  let frame;
   try {
-    if (fresh) {
-      const frame = detect(run);
-      draw(run, frame);
-      run.onFrame(frame);
-    }
-  } finally {
-    if (current === run) { nextFrame(run); }
+    frame = detect(run);
+  } catch (error) {
+    finish(run, "error", messageOf(error));
+    return;
   }
+  draw(run, frame);
+  run.onFrame(frame);
 }
 
 // The landmarks of the frame now; times strictly increase (whole milliseconds, as the model needs).
