@@ -90,7 +90,7 @@ def test_a_feature_adds_pages_navigation_and_the_permissions_it_needs(client: Te
 
 
 def test_without_a_feature_none_of_it_is_there(home: Path) -> None:
-    app = create_app(Settings(home=home), features=[*FEATURES, ABSENT])
+    app = create_app(Settings(home=home), features=[ABSENT])  # not even the shipped camera
     with TestClient(app, base_url="http://127.0.0.1:8765") as client:
         page = client.get(f"/?token={app.state.access_token}")
         assert "/hello" not in page.text and client.get("/hello").status_code == 404

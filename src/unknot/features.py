@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -44,6 +45,8 @@ class Feature:
     summary: str = ""  # its line in `unknot --help`, shown without loading it: its help's first line
     routers: Callable[[], list[APIRouter]] = list
     nav: tuple[tuple[str, str], ...] = ()  # (address, label) in the web app's navigation
+    # (address, label, icon) listed on the More page only (a phone's More tab), not in the top bar
+    more: tuple[tuple[str, str, str], ...] = ()
     permissions: dict[str, str] = field(default_factory=dict)  # Permissions-Policy, e.g. camera: (self)
     sources: dict[str, str] = field(default_factory=dict)  # CSP additions, e.g. media-src: blob:
     available: Callable[[], bool] = lambda: True  # its dependencies are installed
@@ -55,12 +58,35 @@ def _breaks_commands() -> typer.Typer:
     return app
 
 
+def _camera_routers() -> list[APIRouter]:
+    from unknot.web.routes import camera
+
+    return [camera.router]
+
+
+POSE_RUNTIME = Path(__file__).parent / "web" / "static" / "vendor" / "mediapipe"
+
+
+def _pose_runtime_shipped() -> bool:
+    return (POSE_RUNTIME / "vision_bundle.mjs").is_file()
+
+
 # The features unknot ships. The break reminders come with the base install (they need D-Bus only on
-# Linux, through the pure-Python jeepney).
+# Linux, through the pure-Python jeepney). The camera runs in the browser, with the pose runtime
+# unknot serves itself (static/vendor/mediapipe/): it needs the camera, and WebAssembly compiled
+# from the app's own files ('wasm-unsafe-eval'). Both apply to the whole app (docs/privacy.md).
 FEATURES: tuple[Feature, ...] = (
     Feature(
         "breaks",
         commands=_breaks_commands,
         summary="Break reminders: run, install, status, pause, resume, stats, simulate.",
+    ),
+    Feature(
+        "camera",
+        routers=_camera_routers,
+        more=(("/camera", "Camera check", "camera"),),  # and from the settings page
+        permissions={"camera": "(self)"},
+        sources={"script-src": "'wasm-unsafe-eval'"},
+        available=_pose_runtime_shipped,
     ),
 )

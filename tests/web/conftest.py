@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import uvicorn
 from fastapi.testclient import TestClient
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, Route, sync_playwright
 
 from unknot.settings import Settings
 from unknot.web.app import create_app
@@ -98,24 +98,60 @@ def serve(settings: Settings) -> Iterator[Served]:
     thread.join(timeout=10)
 
 
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+
+
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+def playwright() -> Iterator[Playwright]:
+    """One Playwright per test session (a second could not start beside it), for every browser."""
     if not CHROMIUM.exists():
         if os.environ.get("CI"):
             pytest.fail("CI must run the browser tests: install Debian's chromium (see .ci/run)")
         pytest.skip("Debian's chromium is not installed")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-            ],
-        )
-        yield launched
-        launched.close()
+    with sync_playwright() as started:
+        yield started
+
+
+def launch(playwright: Playwright, *flags: str) -> Iterator[Browser]:
+    """Debian's Chromium, headless, with the flags every browser test uses and these."""
+    launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[*CHROMIUM_FLAGS, *flags])
+    yield launched
+    launched.close()
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    yield from launch(playwright)
+
+
+@pytest.fixture(scope="session")
+def fake_camera_video(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The squats clip as a camera's stream (360x640, 15 frames a second), made once per session."""
+    from tests.web.fake_camera import SQUATS, make_y4m
+
+    target = tmp_path_factory.mktemp("camera") / "squats.y4m"
+    make_y4m(SQUATS, target)
+    return target
+
+
+def fake_camera_flags(video: Path) -> list[str]:
+    """A camera that plays the file, without asking the person (the permission prompt said yes)."""
+    return [
+        "--use-fake-device-for-media-stream",
+        "--use-fake-ui-for-media-stream",
+        f"--use-file-for-fake-video-capture={video}",
+    ]
+
+
+@pytest.fixture(scope="session")
+def fake_camera_browser(playwright: Playwright, fake_camera_video: Path) -> Iterator[Browser]:
+    """A browser whose camera films the squats clip, and whose permission prompt always says yes."""
+    yield from launch(playwright, *fake_camera_flags(fake_camera_video))
 
 
 class Visit:

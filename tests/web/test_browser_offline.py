@@ -109,7 +109,7 @@ def shell_files() -> list[str]:
     return sorted(
         "/static/" + path.relative_to(STATIC).as_posix()
         for path in STATIC.rglob("*")
-        if path.is_file() and path.name != "sw.js"
+        if path.is_file() and path.name != "sw.js" and not path.is_relative_to(STATIC / "vendor")
     )
 
 

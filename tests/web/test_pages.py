@@ -27,6 +27,7 @@ PAGES = [
     "/relief/heat",
     "/relief/cold",
     "/settings",
+    "/camera",
     "/exercises/cat_cow",
 ]
 

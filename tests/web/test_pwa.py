@@ -11,7 +11,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from unknot.web.routes.pwa import shell_version
+from unknot.web.routes.pwa import shell_version, worker_script
 
 STATIC = Path(__file__).resolve().parents[2] / "src" / "unknot" / "web" / "static"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -74,9 +74,10 @@ def test_the_worker_controls_the_whole_app_and_keeps_every_static_file(
     on_disk = sorted(
         "/static/" + path.relative_to(STATIC).as_posix()
         for path in STATIC.rglob("*")
-        if path.is_file() and path.name != "sw.js"
+        if path.is_file() and path.name != "sw.js" and not path.is_relative_to(STATIC / "vendor")
     )
-    assert shell["files"] == on_disk
+    assert shell["files"] == on_disk, "every static file but the vendored pose runtime (17 MB)"
+    assert (STATIC / "vendor" / "mediapipe" / "vision_bundle.mjs").is_file()
     for address in on_disk:
         assert stranger.get(address).status_code == 200, address
     assert shell["offline"] in on_disk
@@ -98,6 +99,12 @@ def test_the_version_changes_with_any_static_file(tmp_path: Path) -> None:
     (folder / "more" / "new.woff2").rename(folder / "more" / "other.woff2")
     renamed = shell_version(folder)
     assert len({first, edited, added, renamed}) == 4
+    (folder / "vendor" / "mediapipe" / "vision_bundle.mjs").write_text("// another release")
+    assert shell_version(folder) == renamed, "the vendored runtime is not kept, so not hashed either"
+
+
+def test_the_worker_is_made_once_per_process() -> None:
+    assert worker_script() is worker_script()
 
 
 def test_the_policy_allows_the_worker_and_the_manifest_from_the_app_only(client: TestClient) -> None:
@@ -107,4 +114,5 @@ def test_the_policy_allows_the_worker_and_the_manifest_from_the_app_only(client:
             for part in client.get(path).headers["content-security-policy"].split(";")
         )
         assert policy["worker-src"] == "'self'" and policy["manifest-src"] == "'self'", path
-        assert policy["default-src"] == policy["script-src"] == policy["connect-src"] == "'self'", path
+        assert policy["default-src"] == policy["connect-src"] == "'self'", path
+        assert policy["script-src"] == "'self' 'wasm-unsafe-eval'", "the camera's pose runtime, from the app"

@@ -41,6 +41,7 @@ PAGES = [
     "/relief/heat",
     "/settings",
     "/more",
+    "/camera",
     "/result",
     "/questionnaires/{questionnaire}",
     "/intake",

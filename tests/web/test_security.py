@@ -115,6 +115,19 @@ def test_headers_on_every_response(client: TestClient, stranger: TestClient) -> 
     assert stranger.get("/").headers["cross-origin-resource-policy"] == "same-origin"
 
 
+def test_the_camera_may_be_used_by_the_app_alone_and_its_runtime_sends_nothing(client: TestClient) -> None:
+    for path in ("/", "/camera", "/static/vendor/mediapipe/vision_bundle.mjs"):
+        headers = client.get(path).headers
+        policy = dict(part.strip().split(" ", 1) for part in headers["content-security-policy"].split(";"))
+        assert policy["script-src"] == "'self' 'wasm-unsafe-eval'", (
+            "WebAssembly from the app's files, no eval"
+        )
+        assert policy["connect-src"] == "'self'", "no request leaves the app (no telemetry)"
+        assert "'unsafe-eval'" not in headers["content-security-policy"]
+        allowed = dict(part.strip().split("=", 1) for part in headers["permissions-policy"].split(","))
+        assert allowed == {"camera": "(self)", "microphone": "()", "geolocation": "()"}, path
+
+
 @pytest.mark.parametrize(
     ("path", "data"),
     [
@@ -135,7 +148,13 @@ def test_state_changes_need_the_csrf_token(client: TestClient, path: str, data: 
 
 
 def test_no_inline_script_or_style_and_nothing_from_outside() -> None:
-    static = [path for path in WEB.glob("static/**/*") if path.is_file() and path.suffix not in BINARY]
+    """Our templates and assets; the vendored pose runtime is checked by its sha256 (test_vendor.py)."""
+    static = [
+        path
+        for path in WEB.glob("static/**/*")
+        if path.is_file() and path.suffix not in BINARY and not path.is_relative_to(WEB / "static" / "vendor")
+    ]
+    assert WEB / "static" / "camera.js" in static
     for path in [*WEB.glob("templates/**/*.html"), *WEB.glob("templates/**/*.svg"), *static]:
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)", text), path.name

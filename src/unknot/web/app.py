@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import gc
+import mimetypes
 from collections.abc import Iterable
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
-from starlette.middleware.gzip import GZipMiddleware
+from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from unknot.content.loader import default_library
@@ -23,7 +24,7 @@ from unknot.settings import Settings
 from unknot.web.cache import GZIP_FROM, PageCache
 from unknot.web.forms import invalid_field
 from unknot.web.render import NAV, STATIC_DIR, NavEntry, render
-from unknot.web.routes import camera, checkin, followup, intake, lessons, library, pages, pwa, relief, session
+from unknot.web.routes import checkin, followup, intake, lessons, library, pages, pwa, relief, session
 from unknot.web.security import (
     Access,
     CsrfError,
@@ -32,6 +33,10 @@ from unknot.web.security import (
     security_headers,
 )
 
+# The camera's pose model (static/vendor/mediapipe/*.task) is a zip of models: binary, sent as it is.
+mimetypes.add_type("application/octet-stream", ".task")
+# Not worth compressing on every request: the pose runtime's 11 MB of WebAssembly and its model.
+NOT_GZIPPED = (*DEFAULT_EXCLUDED_CONTENT_TYPES, "application/wasm", "application/octet-stream")
 
 def create_app(
     settings: Settings,
@@ -53,9 +58,14 @@ def create_app(
     app.state.access_token = access.token
     app.state.page_cache = PageCache()
     app.state.camera_runs = camera_runs.Runs()
-    app.state.nav = NAV + tuple(NavEntry(href, label) for f in enabled for href, label in f.nav)
+    app.state.features = frozenset(f.name for f in enabled)
+    app.state.nav = (
+        NAV
+        + tuple(NavEntry(href, label) for f in enabled for href, label in f.nav)
+        + tuple(NavEntry(href, label, icon, top=False) for f in enabled for href, label, icon in f.more)
+    )
     # pwa's worker is served under /static/, so its router comes before the static folder's mount.
-    for module in (pages, intake, session, checkin, relief, library, lessons, followup, camera, pwa):
+    for module in (pages, intake, session, checkin, relief, library, lessons, followup, pwa):
         app.include_router(module.router)
     for feature in enabled:
         for router in feature.routers():
@@ -66,7 +76,9 @@ def create_app(
         SecurityMiddleware, hosts=allowed_hosts(bind_host), headers=security_headers(enabled), access=access
     )
     # Pages with figures run to hundreds of kilobytes of SVG, which compresses about sixfold.
-    app.add_middleware(GZipMiddleware, minimum_size=GZIP_FROM, compresslevel=5)
+    app.add_middleware(
+        GZipMiddleware, minimum_size=GZIP_FROM, compresslevel=5, exclude_content_types=NOT_GZIPPED
+    )
 
     @app.exception_handler(CsrfError)
     async def csrf_refused(request: Request, exc: CsrfError) -> HTMLResponse:

@@ -23,13 +23,14 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 @dataclass(frozen=True)
 class NavEntry:
-    """A place in the app's navigation: the top bar on wide screens lists them all; a phone's bottom
-    tab bar shows those with `tab`, and its More page the rest."""
+    """A place in the app's navigation: the top bar on wide screens lists those with `top`; a phone's
+    bottom tab bar shows those with `tab`, and its More page the rest."""
 
     href: str
     label: str
     icon: str = "arrow"
     tab: bool = False
+    top: bool = True
 
     def current(self, path: str) -> bool:
         return path == self.href or (self.href != "/" and path.startswith(self.href + "/"))

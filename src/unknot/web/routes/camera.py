@@ -1,6 +1,7 @@
-"""The camera's landmark channel: the page's pose model sends landmarks (never pictures), the
-coach's and posture watch's rules answer. Each request is checked like a form: the session, the
-Origin, and the CSRF token (in the `X-CSRF-Token` header)."""
+"""The camera's pages and its landmark channel. The pose model runs in the browser
+(`static/camera.js`); the pages send landmarks (never pictures) and the coach's and posture watch's
+rules answer. Each request of the channel is checked like a form: the session, the Origin, and the
+CSRF token (in the `X-CSRF-Token` header). The routes come with the camera feature (features.py)."""
 
 from __future__ import annotations
 
@@ -82,6 +83,11 @@ async def coach_frames(request: Request) -> Response:
             "mode": coach.spec.mode,
         }
     )
+
+
+@router.get("/camera", response_class=HTMLResponse)
+def camera_page(request: Request) -> Response:
+    return render(request, "camera.html", title="Camera check")
 
 
 @router.get("/posture", response_class=HTMLResponse)

@@ -64,7 +64,8 @@ def more(request: Request) -> Response:
 @router.get("/settings", response_class=HTMLResponse)
 def settings_page(request: Request, saved: bool = False) -> Response:
     groups = form_groups(preferences.get(context_of(request)))
-    return render(request, "settings.html", title="Settings", groups=groups, saved=saved)
+    camera = "camera" in request.app.state.features
+    return render(request, "settings.html", title="Settings", groups=groups, saved=saved, camera=camera)
 
 
 @router.post("/settings")

@@ -4,13 +4,16 @@ The worker's code is `static/sw.js`; this route puts above it what it keeps (eve
 folder, Today and the session, the offline page) and a version that changes with any of those files
 and with unknot's release, so a new release's worker replaces the old copies. It is served under
 `/static/` (public, as the manifest and the icons: a browser fetches them without the session) and
-may control every page of the app (`Service-Worker-Allowed: /`).
+may control every page of the app (`Service-Worker-Allowed: /`). The vendored pose runtime
+(`static/vendor/`, 17 MB, fetched only by the camera check) is neither kept nor hashed. The script is
+made once per process: the static files are part of the installed package.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from functools import cache
 from pathlib import Path
 
 from fastapi import APIRouter
@@ -26,26 +29,35 @@ WORKER = "sw.js"
 # is kept, so the browser's copies hold as little of the journal as they can.
 OFFLINE_PAGES = ("/", "/session")
 OFFLINE_PAGE = "/static/offline.html"
+NOT_KEPT = "vendor"  # a folder of the static folder the worker leaves to the network
+
+
+def _kept(static_dir: Path) -> list[Path]:
+    """Every file of the static folder, the worker's own included, but those under `NOT_KEPT`."""
+    top = [path for path in static_dir.iterdir() if path.name != NOT_KEPT]
+    inside = [path for folder in top if folder.is_dir() for path in folder.rglob("*")]
+    return sorted(path for path in top + inside if path.is_file())
 
 
 def shell_files(static_dir: Path = STATIC_DIR) -> list[str]:
-    """The address of every file in the static folder but the worker itself, sorted."""
+    """The address of every file the worker keeps (the static folder's but the worker and vendor/), sorted."""
     return sorted(
         f"/static/{path.relative_to(static_dir).as_posix()}"
-        for path in static_dir.rglob("*")
-        if path.is_file() and path.name != WORKER
+        for path in _kept(static_dir)
+        if path.name != WORKER
     )
 
 
 def shell_version(static_dir: Path = STATIC_DIR) -> str:
-    """Changes when unknot's release, the worker or any static file (its name or its bytes) changes."""
+    """Changes when unknot's release, the worker or any file it keeps (its name or its bytes) changes."""
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(p for p in static_dir.rglob("*") if p.is_file()):
+    for path in _kept(static_dir):
         digest.update(path.relative_to(static_dir).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
+@cache
 def worker_script(static_dir: Path = STATIC_DIR) -> str:
     shell = {
         "version": shell_version(static_dir),
