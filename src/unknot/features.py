@@ -84,7 +84,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature(
         "camera",
         routers=_camera_routers,
-        more=(("/camera", "Camera check", "camera"),),  # and from the settings page
+        more=(("/posture", "Posture watch", "camera"), ("/camera", "Camera check", "camera")),  # and settings
         permissions={"camera": "(self)"},
         sources={"script-src": "'wasm-unsafe-eval'"},
         available=_pose_runtime_shipped,

@@ -30,8 +30,17 @@ def write_frame(out: BinaryIO, frame: VideoFrame, width: int, height: int) -> No
     out.write(plane_bytes(frame, 2, width // 2, height // 2))
 
 
-def make_y4m(clip: Path, target: Path, width: int = 360, height: int = 640, fps: int = 15) -> int:
-    """Write the clip as a Y4M of `width` x `height` at `fps` frames a second; how many frames."""
+def blank_frame(out: BinaryIO, width: int, height: int) -> None:
+    """A grey picture with nobody in it."""
+    out.write(b"FRAME\n" + bytes([128]) * (width * height * 3 // 2))
+
+
+def make_y4m(
+    clip: Path, target: Path, width: int = 360, height: int = 640, fps: int = 15, tail_seconds: float = 0
+) -> int:
+    """Write the clip as a Y4M of `width` x `height` at `fps` frames a second, then `tail_seconds` of an
+    empty picture (Chromium plays the file in a loop: the tail keeps a test from seeing it again);
+    how many frames."""
     written = 0
     with av.open(str(clip)) as container, target.open("wb") as out:
         stream = container.streams.video[0]
@@ -42,4 +51,7 @@ def make_y4m(clip: Path, target: Path, width: int = 360, height: int = 640, fps:
             for _ in range(repeat):
                 write_frame(out, frame, width, height)
                 written += 1
+        for _ in range(round(tail_seconds * fps)):
+            blank_frame(out, width, height)
+            written += 1
     return written

@@ -29,12 +29,15 @@ Limb = Literal["working", "other"]
 
 
 class Cue(Strict):
-    """A form cue, said when the angle stays beyond its limit while the person is in position."""
+    """A form cue, said when the angle stays beyond its limit while the person is in position. A cue
+    that `blocks` also means the position is not reached while its fault lasts (standing on one leg
+    with both knees bent is a squat, not the stance)."""
 
     angle: CameraAngle
     limb: Limb = "working"
     below: float | None = Field(default=None, ge=-180, le=180)
     above: float | None = Field(default=None, ge=-180, le=180)
+    blocks: bool = False
     say: Step
 
     @model_validator(mode="after")

@@ -68,6 +68,18 @@ def view_advice(spec: CoachSpec, frame: Frame) -> str | None:
     return None
 
 
+WHOLE = ("ear", "shoulder", "hip", "knee", "ankle")  # what the camera check asks to see
+
+
+def whole_body_advice(frame: Frame) -> str | None:
+    """The camera check's: what to change so the whole body is seen, or None when it is."""
+    if not frame.has_person:
+        return "Step into the picture."
+    seen = {name.rsplit("_", 1)[0] for name in in_picture(frame)}
+    gone = sorted({PARTS[part] for part in WHOLE if part not in seen})
+    return f"Move so the camera sees your {' and '.join(gone)}." if gone else None
+
+
 def advice(spec: CoachSpec, frame: Frame) -> str | None:
     """What to change to be coached, or None when all is well."""
     if not frame.has_person:

@@ -98,9 +98,10 @@ class Coach:
             self._side = lead
         return read[self._side or lead]
 
-    def _zone_of(self, progress: list[float]) -> str | None:
+    def _zone_of(self, progress: list[float], found: dict[str, tuple[float, float]]) -> str | None:
         if min(progress) >= REACH:
-            return "target"
+            blocked = any(cue.blocks and self._fault(cue, found) for cue in self.spec.cues)
+            return None if blocked else "target"
         if max(progress) <= LEAVE:
             return "start"
         return None
@@ -157,11 +158,11 @@ class Coach:
         if frame.has_person:
             self.frames_with_person += 1
             progress = self._sided_progress(found) if self.spec.sided else self._progress(found, None)
-        zone = self._zone_of(progress) if progress is not None else None
+        zone = self._zone_of(progress, found) if progress is not None else None
         if frame.has_person:
             self._count(zone)
             self._hold(frame.t, zone == "target")
-        active = zone == "target" or (progress is not None and self._zone == "target")
+        active = progress is not None and (zone == "target" or self._zone == "target" or min(progress) >= REACH)
         cue = self._cue(frame.t, found, active) if frame.has_person else None
         return Feedback(
             t=frame.t,

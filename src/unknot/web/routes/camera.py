@@ -13,6 +13,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from unknot.core.coach.landmarks import Frame, frame_from_json
+from unknot.core.coach.position import whole_body_advice
 from unknot.core.coach.posture import DELAY
 from unknot.core.errors import UserError
 from unknot.present.coach import POSTURE_WORDS
@@ -88,6 +89,14 @@ async def coach_frames(request: Request) -> Response:
 @router.get("/camera", response_class=HTMLResponse)
 def camera_page(request: Request) -> Response:
     return render(request, "camera.html", title="Camera check")
+
+
+@router.post("/camera/frames")
+async def camera_frames(request: Request) -> Response:
+    """The camera check's question: is the whole body in view (the latest frame of the batch)?"""
+    frames = _frames(await _batch(request))
+    said = whole_body_advice(frames[-1]) if frames else None
+    return JSONResponse({"whole_body": bool(frames) and said is None, "advice": said})
 
 
 @router.get("/posture", response_class=HTMLResponse)

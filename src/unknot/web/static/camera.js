@@ -5,7 +5,8 @@
 // as a selfie view (the page mirrors the video itself). The camera stops on stopCamera(), and by
 // itself when the page is hidden or left.
 //
-//   startCamera({video, canvas, onFrame, onState})
+//   startCamera({video, canvas, onFrame, onState, fps}): fps, when given, is the most pictures a second
+//     the model looks at (the posture watch needs two: the rest of the camera's pictures are skipped)
 //   onFrame({t, landmarks: [[x, y, z, visibility] x 33] | null, world: [[x, y, z] x 33] | null, width, height})
 //   onState(state, detail): "starting", "loading-model", "on", "stopped" (detail "hidden" when the
 //     page was hidden or left), "refused", "no-camera", "error" (detail: what went wrong)
@@ -29,9 +30,10 @@ export const CONNECTIONS = [
 
 let current = null; // the camera running now, if any
 
-export async function startCamera({ video, canvas, onFrame = () => {}, onState = () => {} }) {
+export async function startCamera({ video, canvas, onFrame = () => {}, onState = () => {}, fps = 0 }) {
   stopCamera();
-  const run = { video, canvas, onFrame, onState, stream: null, landmarker: null, frame: null, lastMs: 0, startMs: 0 };
+  const run = { video, canvas, onFrame, onState, stream: null, landmarker: null, frame: null, lastMs: 0, startMs: 0,
+    everyMs: fps > 0 ? 1000 / fps : 0, detectedAt: -Infinity };
   current = run;
   onState("starting");
   try {
@@ -133,10 +135,12 @@ function onVideoFrame(run, isNewFrame) {
   if (current !== run) { return; }
   const video = run.video;
   const moved = isNewFrame || video.currentTime !== run.videoTime;
-  const fresh = moved && video.readyState >= 2 && video.videoWidth > 0;
+  const due = !run.everyMs || performance.now() - run.detectedAt >= run.everyMs;
+  const fresh = moved && due && video.readyState >= 2 && video.videoWidth > 0;
   run.videoTime = video.currentTime;
   nextFrame(run); // asked first, so a page's onFrame that throws does not stop the camera
   if (!fresh) { return; }
+  run.detectedAt = performance.now();
   let frame;
   try {
     frame = detect(run);

@@ -1,23 +1,35 @@
 // The camera check page: Start and Stop, the camera-on indicator, what the camera module says, the
-// frames a second and whether the whole body is in view. A presentation only: the position checks
-// will come from the coach's rules, fed through the same onFrame.
+// frames a second and whether the whole body is in view. A presentation only: whether the whole
+// body is in view is the coach's rule (unknot.core.coach.position), asked of unknot's own server
+// with the latest landmarks twice a second.
 import { startCamera, stopCamera } from "/static/camera.js";
 
 const LIVE = new Set(["loading-model", "on"]); // the states in which the camera's tracks are live
-const WHOLE_BODY = [0, 11, 12, 23, 24, 25, 26, 27, 28]; // nose, shoulders, hips, knees, ankles
-const SEEN = 0.5;
 const WINDOW = 2; // seconds of frames the rate is counted over
+const ASK_EVERY_MS = 500;
 
 const page = document.getElementById("camera-check");
 const $ = (id) => document.getElementById(id);
 const words = page.dataset;
+const run = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, "0")).join("");
 let recent = [];
+let asked = 0;
+let asking = false;
 
-function inView(landmarks) {
-  return WHOLE_BODY.every((i) => {
-    const [x, y, , seen] = landmarks[i];
-    return seen >= SEEN && x >= 0 && x <= 1 && y >= 0 && y <= 1;
-  });
+async function ask(frame) {
+  asking = true;
+  try {
+    const response = await fetch("/camera/frames", {
+      method: "POST", credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": page.dataset.csrf },
+      body: JSON.stringify({ run, frames: [frame] }),
+    });
+    if (response.ok) {
+      const answer = await response.json();
+      $("camera-body").textContent = answer.whole_body ? words.bodyYes : answer.advice;
+    }
+  } catch (error) { /* asked again with the next picture */ }
+  asking = false;
 }
 
 function count(name) {
@@ -31,8 +43,8 @@ function showFrame(frame) {
   if (recent.length > 1) {
     $("camera-fps").textContent = String(Math.round((recent.length - 1) / (recent[recent.length - 1] - recent[0])));
   }
-  const whole = frame.landmarks && inView(frame.landmarks);
-  $("camera-body").textContent = whole ? words.bodyYes : frame.landmarks ? words.bodyPart : words.bodyNone;
+  const now = performance.now();
+  if (!asking && now - asked >= ASK_EVERY_MS) { asked = now; ask(frame); }
 }
 
 function showState(state, detail) {
