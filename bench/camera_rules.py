@@ -8,21 +8,16 @@ frame, with the cost of reading a landmarks file's line beside them. Target: und
 from __future__ import annotations
 
 import json
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from tests.coach_synthetic import Film, lines, movement, start_body  # noqa: E402
-from unknot.content.loader import default_library  # noqa: E402
-from unknot.core.coach.landmarks import Frame, frame_from_json  # noqa: E402
-from unknot.core.coach.model import camera_for  # noqa: E402
-from unknot.core.coach.posture import PostureWatch  # noqa: E402
-from unknot.core.coach.rules import Coach  # noqa: E402
-from unknot.core.coach.spec import coach_spec  # noqa: E402
-from unknot.core.pose.kinematics import rest  # noqa: E402
+from unknot.content.loader import default_library
+from unknot.core.coach.landmarks import Frame, frame_from_json
+from unknot.core.coach.model import camera_for
+from unknot.core.coach.posture import PostureWatch
+from unknot.core.coach.rules import Coach
+from unknot.core.coach.spec import coach_spec
+from unknot.core.coach.synthetic import Film, lines, movement, start_body
+from unknot.core.pose.kinematics import rest
 
 TARGET_MS = 1.0
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from tests.cli.helpers import ok_json, run_unknot
-from tests.coach_synthetic import Film, lines
 from unknot.content.loader import default_library
 from unknot.core.coach.model import camera_for
+from unknot.core.coach.synthetic import Film, lines
 from unknot.core.pose.kinematics import rest
 
 SQUATS = Path(__file__).parents[1] / "media" / "pose_squats.landmarks.jsonl"

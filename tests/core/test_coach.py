@@ -1,5 +1,5 @@
 """The camera coach's rules over synthetic landmark sequences from the 3D pose model: a known number
-of repetitions and seconds in position, with noise and dropped frames (tests/coach_synthetic.py)."""
+of repetitions and seconds in position, with noise and dropped frames (unknot.core.coach.synthetic)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.coach_synthetic import Film, lines, mirrored, movement, start_body
 from unknot.content.loader import Library, default_library
 from unknot.core.coach.model import camera_for
 from unknot.core.coach.replay import LandmarksError, frames, replay_coach
 from unknot.core.coach.rules import Coach
 from unknot.core.coach.spec import CoachSpec, NotCoachableError, coach_spec
+from unknot.core.coach.synthetic import Film, lines, mirrored, movement, start_body
 from unknot.core.pose.kinematics import Body, rest
 
 LIBRARY: Library = default_library()

@@ -10,10 +10,10 @@ import itertools
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from tests.coach_synthetic import Film, lines
 from unknot.content.loader import default_library
 from unknot.core.coach.model import camera_for
 from unknot.core.coach.replay import replay_posture
+from unknot.core.coach.synthetic import Film, lines
 from unknot.core.pose.kinematics import Body, rest
 
 FPS = 2.0

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from tests.coach_synthetic import Film
 from tests.strategies import base_answers
 from tests.web.conftest import csrf_of
 from unknot.content.loader import default_library
 from unknot.core.coach.landmarks import Frame
 from unknot.core.coach.model import camera_for
+from unknot.core.coach.synthetic import Film
 from unknot.core.pose.kinematics import rest
 
 SQUATS = Path(__file__).parents[1] / "media" / "pose_squats.landmarks.jsonl"

@@ -38,6 +38,7 @@ mimetypes.add_type("application/octet-stream", ".task")
 # Not worth compressing on every request: the pose runtime's 11 MB of WebAssembly and its model.
 NOT_GZIPPED = (*DEFAULT_EXCLUDED_CONTENT_TYPES, "application/wasm", "application/octet-stream")
 
+
 def create_app(
     settings: Settings,
     *,

@@ -162,7 +162,9 @@ class Coach:
         if frame.has_person:
             self._count(zone)
             self._hold(frame.t, zone == "target")
-        active = progress is not None and (zone == "target" or self._zone == "target" or min(progress) >= REACH)
+        active = progress is not None and (
+            zone == "target" or self._zone == "target" or min(progress) >= REACH
+        )
         cue = self._cue(frame.t, found, active) if frame.has_person else None
         return Feedback(
             t=frame.t,

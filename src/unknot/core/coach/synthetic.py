@@ -1,9 +1,9 @@
 """Synthetic landmark sequences from the 3D pose model, for the coach's and the posture watch's
-tests: a known number of repetitions and seconds in position, seen by a fixed camera, with noise
-and dropped frames.
+tests and benchmarks: a known number of repetitions and seconds in position, seen by a fixed
+camera, with noise and dropped frames. Pure (its randomness is seeded).
 
-The expectations come from how a sequence is made (how many repetitions were played, how long the
-target keyframe was held), not from the rules under test.
+A test's expectations come from how a sequence is made (how many repetitions were played, how long
+the target keyframe was held), not from the rules under test.
 """
 
 from __future__ import annotations
