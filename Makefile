@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit bench bench-breaks clean
+.PHONY: run test lint typecheck unit bench bench-breaks bench-camera clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ bench: $(STAMP)
 
 bench-breaks: $(STAMP)
 	$(BIN)/python bench/breaks.py
+
+bench-camera: $(STAMP)
+	$(BIN)/python bench/camera.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis .coverage .coverage.*

@@ -40,7 +40,7 @@ export async function startCamera({ video, canvas, onFrame = () => {}, onState =
     if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
       throw new DOMException("This browser offers no camera to this page", "NotFoundError");
     }
-    run.stream = await navigator.mediaDevices.getUserMedia({ audio: false, video: wanted() });
+    run.stream = await navigator.mediaDevices.getUserMedia({ audio: false, video: wanted(fps) });
     if (current !== run) { stopTracks(run.stream); return; }
     run.stream.getTracks().forEach((track) => track.addEventListener("ended", () => finish(run, "stopped")));
     onState("loading-model");
@@ -72,10 +72,12 @@ window.addEventListener("pagehide", () => stopCamera("hidden"));
 
 // The camera that faces the person, in its own format nearest to 640x360 (360x640 on an upright
 // screen): never cropped to fit ("resizeMode: none"), so the whole picture is searched for a body.
-function wanted() {
+// A page that looks at few pictures a second asks the camera for few (less work decoding and drawing).
+function wanted(fps) {
   const portrait = window.matchMedia("(orientation: portrait)").matches;
   const [width, height] = portrait ? [360, 640] : [640, 360];
-  return { width: { ideal: width }, height: { ideal: height }, resizeMode: "none", facingMode: "user" };
+  const asked = { width: { ideal: width }, height: { ideal: height }, resizeMode: "none", facingMode: "user" };
+  return fps > 0 ? { ...asked, frameRate: { ideal: Math.max(fps, 5) } } : asked;
 }
 
 async function loadLandmarker() {

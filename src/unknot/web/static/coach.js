@@ -73,6 +73,7 @@ if (root && panel) {
     if (!p || !p.coach || !player().counting()) { state.batch = []; return; }
     if (state.batchExercise !== p.exercise_id) { state.batch = []; state.batchExercise = p.exercise_id; }
     state.batch.push(frame);
+    panel.dataset.frames = String(Number(panel.dataset.frames || 0) + 1);  // read by make bench-camera
     const now = performance.now();
     if (now - state.lastSend >= SEND_EVERY_MS) { state.lastSend = now; send(); }
   }

@@ -1,4 +1,4 @@
-// The posture watch page: one or two pictures a second, their landmarks sent to unknot's own server,
+// The posture watch page: one picture a second, their landmarks sent to unknot's own server,
 // whose rules (unknot.core.coach.posture) say upright or slouching, and when a sustained slouch
 // alerts, with a desk stretch from the plan. This script keeps no rule; it shows and says.
 import { startCamera, stopCamera } from "/static/camera.js";
@@ -78,7 +78,7 @@ function onState(camera) {
   $("camera-on").hidden = !state.on;
   $("posture-start").hidden = state.on || camera === "starting";
   $("posture-stop").hidden = !(state.on || camera === "starting");
-  $("posture-stage").hidden = !state.on;
+  $("posture-stage").hidden = !state.on || !$("posture-show").checked;
   const said = { starting: words.loading, "loading-model": words.loading, refused: words.refused,
     "no-camera": words.no_camera, error: words.no_camera, stopped: words.stopped };
   if (camera !== "on") { say(said[camera] || ""); }
@@ -89,7 +89,9 @@ function onState(camera) {
 $("posture-start").addEventListener("click", () => {
   state.run = "posture-" + (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()));
   $("posture-alert").hidden = true;
-  startCamera({ video: $("posture-video"), canvas: $("posture-skeleton"), onFrame, onState, fps: 2 });
+  startCamera({ video: $("posture-video"), canvas: $("posture-skeleton"), onFrame, onState, fps: 1 });
 });
 $("posture-stop").addEventListener("click", () => stopCamera());
+// The picture is hidden unless asked for: drawing it is most of what the watch costs between looks.
+$("posture-show").addEventListener("change", () => { $("posture-stage").hidden = !state.on || !$("posture-show").checked; });
 page.dataset.ready = "yes";
