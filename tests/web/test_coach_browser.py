@@ -109,3 +109,19 @@ def test_a_hold_the_coach_follows_waits_while_the_person_is_not_in_position(
     page.wait_for_timeout(2500)
     assert page.locator("#countdown").inner_text() != before
     page.context.close()
+
+
+def test_without_a_camera_the_session_plays_as_before(browser: Browser, planned: Served) -> None:
+    page = signed_in(browser, planned, viewport={"width": 1100, "height": 900})
+    page.goto(planned + "/session")
+    _play_until(page, "Standing on one leg")
+    page.get_by_role("button", name="Camera coach").click()
+    expect(page.locator("#coach-status")).to_have_text(
+        re.compile(r"^(No camera was found|The camera was not allowed)")
+    )
+    expect(page.get_by_text("Camera on", exact=True)).to_be_hidden()
+    page.wait_for_function("() => document.getElementById('phase').textContent === 'Hold'", timeout=WAIT)
+    before = page.locator("#countdown").inner_text()
+    page.wait_for_timeout(2500)
+    assert page.locator("#countdown").inner_text() != before  # the hold timer runs as without the coach
+    page.context.close()
