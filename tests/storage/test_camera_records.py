@@ -51,8 +51,10 @@ def test_the_posture_watch_adds_up_its_day(ctx: Context) -> None:
     total = posture.add(ctx, 300.5, 0, 0)
     assert (total.watched_seconds, total.slouch_seconds, total.alerts) == (900.5, 90, 1)
     assert posture.recent(ctx) == [total]
-    with pytest.raises(JournalInputError, match="slouch_seconds: cannot be more than watched_seconds"):
-        posture.add(ctx, 10, 20, 0)
+    assert posture.add(ctx, 30, 60, 0).slouch_seconds == 150  # a slouch counted after its first minute
+    with pytest.raises(JournalInputError, match="slouch_seconds: the day's slouched time cannot pass"):
+        posture.add(ctx, 10, 2000, 0)
     with pytest.raises(JournalInputError, match="watched_seconds: must be between"):
         posture.add(ctx, float("nan"), 0, 0)
-    assert posture.recent(ctx) == [total]
+    [kept] = posture.recent(ctx)  # the refused additions left nothing behind
+    assert (kept.watched_seconds, kept.slouch_seconds, kept.alerts) == (930.5, 150, 1)

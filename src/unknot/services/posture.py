@@ -21,15 +21,18 @@ def _seconds(value: float, field: str) -> float:
 
 
 def add(ctx: Context, watched_seconds: float, slouch_seconds: float, alerts: int) -> PostureDay:
-    """Add a stretch of watching (today's) to the journal; today's totals after it."""
+    """Add a stretch of watching (today's) to the journal; today's totals after it. A slouch may be
+    added after the minutes it began in were (it counts once it has lasted the delay), so only the
+    day's totals must keep slouched time within watched time."""
     watched = _seconds(watched_seconds, "watched_seconds")
     slouched = _seconds(slouch_seconds, "slouch_seconds")
-    if slouched > watched:
-        raise JournalInputError("slouch_seconds: cannot be more than watched_seconds")
     if not 0 <= alerts <= 10_000:
         raise JournalInputError("alerts: must be between 0 and 10000")
     with ctx.store.writing() as db:
-        return camera.add_posture(db, PostureDay(ctx.today(), watched, slouched, alerts))
+        total = camera.add_posture(db, PostureDay(ctx.today(), watched, slouched, alerts))
+        if total.slouch_seconds > total.watched_seconds + 1e-6:
+            raise JournalInputError("slouch_seconds: the day's slouched time cannot pass its watched time")
+        return total
 
 
 def recent(ctx: Context, days: int = SHOWN_DAYS) -> list[PostureDay]:
