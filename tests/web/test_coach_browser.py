@@ -62,7 +62,7 @@ def _camera_on(page: Page) -> None:
     expect(page.get_by_text("Camera on", exact=True)).to_be_visible(timeout=WAIT)
 
 
-def test_the_coach_counts_the_two_squats_and_the_finish_screen_keeps_them(
+def test_the_coach_counts_the_two_squats_and_the_finish_screen_keeps_them_after_a_reload(
     squats_browser: Browser, planned: Served
 ) -> None:
     page = signed_in(squats_browser, planned, viewport={"width": 1100, "height": 900})
@@ -79,6 +79,9 @@ def test_the_coach_counts_the_two_squats_and_the_finish_screen_keeps_them(
     expect(page.locator("#coach-number")).to_have_text("2", timeout=WAIT)
     page.wait_for_timeout(4000)  # the empty room after the clip: nothing more is counted
     expect(page.locator("#coach-number")).to_have_text("2")
+    page.reload()  # an accidental reload: the play resumes, and the camera's counts with it
+    page.get_by_role("button", name="Resume").click()
+    expect(page.get_by_text("Camera on", exact=True)).to_be_hidden()
     page.get_by_role("button", name="Stop the session").click()
     page.get_by_role("button", name="Stop", exact=True).click()
     expect(page.get_by_text("Camera on", exact=True)).to_be_hidden()

@@ -42,6 +42,7 @@ PAGES = [
     "/settings",
     "/more",
     "/camera",
+    "/posture",
     "/result",
     "/questionnaires/{questionnaire}",
     "/intake",

@@ -14,7 +14,7 @@ if (root && panel) {
   const SEND_EVERY_MS = 250;
   const LIVE = new Set(["loading-model", "on"]);
   const state = { on: false, batch: [], sending: false, lastSend: 0, answer: null, exercise: null,
-    counts: {}, run: Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, "0")).join("") };
+    counts: {}, earlier: [], run: Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, "0")).join("") };
   const csrf = document.querySelector("input[name=csrf]") ? document.querySelector("input[name=csrf]").value : "";
 
   const player = () => window.unknotPlayer;
@@ -40,11 +40,17 @@ if (root && panel) {
     panel.dataset.inPosition = answer && answer.in_position ? "yes" : "no";
   }
 
+  // The counts of this page's camera runs, after those kept from before a reload (state.earlier).
   function remember(exercise, answer) {
     state.counts[exercise] = answer.sets.map((s) => ({ exercise, side: s.side, reps: s.reps, hold_seconds: s.hold_seconds }));
     const field = $("coaching-field");
-    if (field) { field.value = JSON.stringify([].concat(...Object.values(state.counts))); }
+    if (field) { field.value = JSON.stringify(state.earlier.concat(...Object.values(state.counts))); }
+    if (player()) { player().keep(); }
   }
+
+  document.addEventListener("unknot:resumed", () => {
+    try { state.earlier = JSON.parse($("coaching-field").value || "[]"); } catch (error) { state.earlier = []; }
+  });
 
   async function send() {
     const exercise = state.batchExercise;

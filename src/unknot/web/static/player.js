@@ -26,7 +26,8 @@
   window.unknotPlayer = {
     index: function () { return state.index; },
     counting: function () { return state.running && !state.paused; },
-    speak: function (text) { speak(text); }
+    speak: function (text) { speak(text); },
+    keep: function () { keep(); }
   };
 
   function speak(text) {
@@ -65,7 +66,8 @@
     var token = $("token-field") ? $("token-field").value : "";
     var kept = { signature: script.signature, at: Date.now(), stage: root.dataset.stage, token: token,
       index: state.index, elapsed: state.elapsed, done: state.done, hurt: state.hurt,
-      before: $("pain-before-field").value };
+      before: $("pain-before-field").value,
+      coaching: $("coaching-field") ? $("coaching-field").value : "" };
     try { store.setItem(KEPT, JSON.stringify(kept)); } catch (e) { /* full or refused: play on */ }
   }
 
@@ -258,6 +260,10 @@
       state.paused = true;
       $("pain-before-field").value = kept.before;
       if (kept.token) { $("token-field").value = kept.token; }
+      if (kept.coaching && $("coaching-field")) {
+        $("coaching-field").value = kept.coaching;
+        document.dispatchEvent(new Event("unknot:resumed"));  // the camera coach carries these counts on
+      }
       if (kept.stage === "after") { finish(true); return; }
       play();
       keep();
