@@ -46,6 +46,8 @@ def test_an_import_in_small_batches_gives_back_the_same_journal(
         "sessions": 12,
         "questionnaires": 3,
         "cleared": 2,
+        "coaching": 0,
+        "posture": 0,
     }
     assert exports.export(second, "json").body == exported
     assert second.revision() > before, "pages cached before the import are not shown after it"

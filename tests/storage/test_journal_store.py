@@ -136,6 +136,8 @@ def test_export_import_export_is_identical(
         "sessions": 5,
         "questionnaires": 0,
         "cleared": 0,
+        "coaching": 0,
+        "posture": 0,
     }
     assert backup.export_document(second) == document
     checkins.log(second, 2)  # ids continue after an import

@@ -175,6 +175,8 @@ JOURNAL_PARTS = {
     "sessions": ("session", "sessions"),
     "questionnaires": ("questionnaire answered", "questionnaires answered"),
     "cleared": ("clinician's all-clear", "clinician's all-clears"),
+    "coaching": ("camera count", "camera counts"),
+    "posture": ("posture watch day", "posture watch days"),
 }
 
 

@@ -48,4 +48,6 @@ def import_document(ctx: Context, text: str | bytes) -> dict[str, int]:
         "sessions": len(document.sessions),
         "questionnaires": len(document.questionnaires),
         "cleared": len(document.cleared),
+        "coaching": len(document.coaching),
+        "posture": len(document.posture),
     }

@@ -25,6 +25,7 @@ from pydantic import (
 
 from unknot.content.schema import CareLevel, Library
 from unknot.core.answers import CLINICIAN_FLAGS, RED_FLAG_IDS, answers_from_dict
+from unknot.core.coach.records import MOST_REPS, MOST_SECONDS
 from unknot.core.parsing import calendar_date
 from unknot.core.preferences import Preferences
 from unknot.core.progress import ESCALATION
@@ -164,6 +165,35 @@ class ResponseDoc(Doc):
         return self
 
 
+Seconds = Annotated[float, Field(ge=0, le=MOST_SECONDS, allow_inf_nan=False)]
+
+
+class CoachedDoc(Doc):
+    """The camera coach's count of one exercise (one side) in a saved session."""
+
+    id: Id
+    session_id: Id
+    exercise_id: Name
+    side: Literal["left", "right"] | None
+    reps: Annotated[int, Field(ge=0, le=MOST_REPS)]
+    hold_seconds: Seconds
+
+
+class PostureDayDoc(Doc):
+    """The posture watch's day."""
+
+    date: Day
+    watched_seconds: Seconds
+    slouch_seconds: Seconds
+    alerts: Annotated[int, Field(ge=0, le=10_000)]
+
+    @model_validator(mode="after")
+    def _slouched_while_watched(self) -> PostureDayDoc:
+        if self.slouch_seconds > self.watched_seconds:
+            raise ValueError("slouch_seconds is more than watched_seconds")
+        return self
+
+
 class JournalDocument(Doc):
     """The whole journal."""
 
@@ -176,6 +206,8 @@ class JournalDocument(Doc):
     settings: dict[str, Any]
     questionnaires: list[ResponseDoc] = Field(default_factory=list)
     cleared: list[ClearanceDoc] = Field(default_factory=list)
+    coaching: list[CoachedDoc] = Field(default_factory=list)
+    posture: list[PostureDayDoc] = Field(default_factory=list)
 
     @model_validator(mode="before")
     @classmethod
@@ -205,6 +237,10 @@ def _unique_and_resolved(document: JournalDocument) -> None:
     for session in document.sessions:
         if session.plan_id is not None and session.plan_id not in plan_ids:
             raise ValueError(f"session {session.id} refers to missing plan {session.plan_id}")
+    session_ids = {s.id for s in document.sessions}
+    for count in document.coaching:
+        if count.session_id not in session_ids:
+            raise ValueError(f"camera count {count.id} refers to missing session {count.session_id}")
     counted: dict[str, list[Any]] = {
         "assessment id": [a.id for a in document.assessments],
         "plan id": [p.id for p in document.plans],
@@ -212,6 +248,8 @@ def _unique_and_resolved(document: JournalDocument) -> None:
         "check-in date": [c.date for c in document.checkins],
         "questionnaire answer on one date": [(r.questionnaire, r.date) for r in document.questionnaires],
         "session token": [s.token for s in document.sessions if s.token is not None],
+        "camera count id": [c.id for c in document.coaching],
+        "posture watch date": [p.date for p in document.posture],
     }
     for name, values in counted.items():
         if len(set(values)) != len(values):
@@ -228,6 +266,7 @@ def _not_after(today: dt.date, document: JournalDocument) -> None:
         *((f"session {s.id}", max(s.date, s.recorded_at.date())) for s in document.sessions),
         *((f"{r.questionnaire} answer", max(r.date, r.recorded_at.date())) for r in document.questionnaires),
         *((f"all-clear for {c.flag}", max(c.date, c.recorded_at.date())) for c in document.cleared),
+        *((f"posture watch day {p.date}", p.date) for p in document.posture),
     ]
     for what, day in dated:
         if day > latest:

@@ -19,9 +19,11 @@ from unknot.storage.documents import (
     AssessmentDoc,
     CheckinDoc,
     ClearanceDoc,
+    CoachedDoc,
     Doc,
     JournalDocument,
     PlanDoc,
+    PostureDayDoc,
     ResponseDoc,
     SessionDoc,
 )
@@ -29,8 +31,10 @@ from unknot.storage.tables import (
     AssessmentRow,
     CheckinRow,
     ClearanceRow,
+    CoachedRow,
     MetaRow,
     PlanRow,
+    PostureDayRow,
     PreferenceRow,
     ResponseRow,
     SessionRow,
@@ -59,6 +63,8 @@ LISTS: dict[str, tuple[type[Any], type[Doc], tuple[str, ...]]] = {
     "sessions": (SessionRow, SessionDoc, ("id",)),
     "questionnaires": (ResponseRow, ResponseDoc, ("date", "questionnaire")),
     "cleared": (ClearanceRow, ClearanceDoc, ("id",)),
+    "coaching": (CoachedRow, CoachedDoc, ("id",)),
+    "posture": (PostureDayRow, PostureDayDoc, ("date",)),
 }
 
 

@@ -24,6 +24,7 @@ from unknot.storage.tables import (
     CheckinRow,
     ClearanceRow,
     PlanRow,
+    PostureDayRow,
     PreferenceRow,
     ResponseRow,
     SessionRow,
@@ -278,7 +279,16 @@ def responses(db: Session, until: dt.date | None = None) -> list[Response]:
 
 
 def is_empty(db: Session) -> bool:
-    tables = (AssessmentRow, PlanRow, CheckinRow, SessionRow, PreferenceRow, ResponseRow, ClearanceRow)
+    tables = (
+        AssessmentRow,
+        PlanRow,
+        CheckinRow,
+        SessionRow,
+        PreferenceRow,
+        ResponseRow,
+        ClearanceRow,
+        PostureDayRow,
+    )
     return all(db.scalar(select(func.count()).select_from(t)) == 0 for t in tables)
 
 
