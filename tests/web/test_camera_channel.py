@@ -69,6 +69,9 @@ def test_a_bad_batch_says_what_is_wrong(client: TestClient) -> None:
     for body, problem in cases:
         answer = client.post("/coach/frames", content=json.dumps(body), headers={"X-CSRF-Token": csrf})
         assert answer.status_code == 400 and problem in answer.text, (body, answer.text)
+    huge = b'{"run": "squats-run-4", "frames": [' + b"0," * 300_000 + b"0]}"
+    answer = client.post("/coach/frames", content=huge, headers={"X-CSRF-Token": csrf})
+    assert answer.status_code == 400 and "frames: more than 512 KB in one request" in answer.text
 
 
 def test_a_sustained_slouch_alerts_with_a_desk_stretch_and_its_time_reaches_the_progress_page(

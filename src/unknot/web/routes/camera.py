@@ -36,11 +36,24 @@ def runs(request: Request) -> camera.Runs:
     return found
 
 
+async def _capped_body(request: Request) -> bytes:
+    """The request's body, read no further than MOST_BYTES (a larger one is refused as it comes)."""
+    too_big = ChannelError(f"frames: more than {MOST_BYTES // 1024} KB in one request")
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MOST_BYTES:
+        raise too_big
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MOST_BYTES:
+            raise too_big
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 async def _batch(request: Request) -> dict[str, Any]:
     csrf_ok(request, request.headers.get("x-csrf-token", ""))
-    body = await request.body()
-    if len(body) > MOST_BYTES:
-        raise ChannelError(f"frames: more than {MOST_BYTES // 1024} KB in one request")
+    body = await _capped_body(request)
     try:
         data = json.loads(body)
     except json.JSONDecodeError:
