@@ -6,14 +6,35 @@ planes at a time (Y, then U, then V) after the stream's header, repeated to reac
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 import av
 from av.video.frame import VideoFrame
+from playwright.sync_api import Browser
+
+from tests.web.conftest import Served, Visit, open_visit
 
 MEDIA = Path(__file__).resolve().parents[1] / "media"
 SQUATS = MEDIA / "pose_squats.mp4"
+# The pose runtime writes its own log to stderr, which the browser shows as a console error.
+RUNTIME_LOG = re.compile(r"^INFO: Created TensorFlow Lite XNNPACK delegate for CPU\.$")
+
+
+def camera_visits(browser: Browser, server: Served) -> Iterator[Visit]:
+    """A visit (open_visit: no console error, nothing fetched from elsewhere) of a page that runs the
+    pose runtime, whose own log line is not an error; no request may leave 127.0.0.1 either."""
+    visits = open_visit(browser, server)
+    seen = next(visits)
+    requests: list[str] = []
+    seen.page.on("request", lambda request: requests.append(request.url))
+    yield seen
+    seen.errors[:] = [error for error in seen.errors if not RUNTIME_LOG.match(error)]
+    local = (server, "data:", "blob:")
+    assert [url for url in requests if not url.startswith(local)] == [], "requests that left 127.0.0.1"
+    next(visits, None)
 
 
 def plane_bytes(frame: VideoFrame, index: int, width: int, height: int) -> bytes:

@@ -14,11 +14,10 @@ import pytest
 from playwright.sync_api import Browser, Page, Playwright, expect
 
 from tests.web.conftest import Served, Visit, fake_camera_flags, launch, open_visit
+from tests.web.fake_camera import camera_visits
 
 pytestmark = pytest.mark.slow  # the model loads in seconds, and 20 frames take a few more
 
-# The pose runtime writes its own log to stderr, which the browser shows as a console error.
-RUNTIME_LOG = re.compile(r"^INFO: Created TensorFlow Lite XNNPACK delegate for CPU\.$")
 WAIT = 60_000  # ms: the first frames, on a loaded 2-core machine
 FRAMES_WITH_PERSON = "Number(document.getElementById('camera-stats').dataset.framesWithPerson)"
 INK = """(least) => {
@@ -37,21 +36,9 @@ HIDE_PAGE = """() => {
 }"""
 
 
-def _camera_visit(browser: Browser, server: Served) -> Iterator[Visit]:
-    visits = open_visit(browser, server)
-    seen = next(visits)
-    requests: list[str] = []
-    seen.page.on("request", lambda request: requests.append(request.url))
-    yield seen
-    seen.errors[:] = [error for error in seen.errors if not RUNTIME_LOG.match(error)]
-    local = (server, "data:", "blob:")
-    assert [url for url in requests if not url.startswith(local)] == [], "requests that left 127.0.0.1"
-    next(visits, None)
-
-
 @pytest.fixture
 def camera_visit(fake_camera_browser: Browser, server: Served) -> Iterator[Visit]:
-    yield from _camera_visit(fake_camera_browser, server)
+    yield from camera_visits(fake_camera_browser, server)
 
 
 def _open(visit: Visit) -> Page:
