@@ -86,9 +86,17 @@ def write_posture(ctx: Context, run: PostureRun) -> None:
         run.written = run.totals()
 
 
-def posture_frames(
-    ctx: Context, runs: Runs, run_id: str, frames: list[Frame], delay: float
-) -> list[PostureFeedback]:
+@dataclass(frozen=True)
+class Watched:
+    """What the posture watch says after a batch of frames."""
+
+    calibrated: bool
+    last: PostureFeedback | None  # at the batch's latest frame
+    alert: bool  # a sustained slouch alerted in the batch
+    stretch: Stretch | None  # the desk stretch to suggest with the alert
+
+
+def posture_frames(ctx: Context, runs: Runs, run_id: str, frames: list[Frame], delay: float) -> Watched:
     run = runs.watch(run_id, delay)
     fresh = _fresh(frames, run.watch.last_t)
     said = [run.watch.feed(f) for f in fresh]
@@ -97,7 +105,9 @@ def posture_frames(
     if fresh and fresh[-1].t - run.written_at >= WRITE_EVERY:
         write_posture(ctx, run)
         run.written_at = fresh[-1].t
-    return said
+    alert = any(s.alert for s in said)
+    stretch = desk_stretch(ctx, len(run.watch.alerts) - 1) if alert else None
+    return Watched(run.watch.upright is not None, said[-1] if said else None, alert, stretch)
 
 
 def stop_posture(ctx: Context, runs: Runs, run_id: str) -> None:

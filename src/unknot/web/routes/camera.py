@@ -121,21 +121,18 @@ def posture_page(request: Request) -> Response:
 async def posture_frames(request: Request) -> Response:
     data = await _batch(request)
     ctx = context_of(request)
-    said = camera.posture_frames(ctx, runs(request), data["run"], _frames(data), DELAY)
-    alert = any(s.alert for s in said)
-    run = runs(request).watches[data["run"]]
-    stretch = camera.desk_stretch(ctx, len(run.watch.alerts) - 1) if alert else None
-    last = said[-1] if said else None
+    watched = camera.posture_frames(ctx, runs(request), data["run"], _frames(data), DELAY)
+    stretch, last = watched.stretch, watched.last
     suggested = None
     if stretch is not None:
         suggested = {"id": stretch.id, "name": stretch.name, "step": stretch.step, "stop_if": stretch.stop_if}
         suggested["href"] = f"/session/stretch/{stretch.id}"
     return JSONResponse(
         {
-            "calibrated": run.watch.upright is not None,
+            "calibrated": watched.calibrated,
             "person": last.person if last else None,
             "slouching": bool(last and last.slouching),
-            "alert": alert,
+            "alert": watched.alert,
             "stretch": suggested,
         }
     )

@@ -5,8 +5,8 @@ folder, Today and the session, the offline page) and a version that changes with
 and with unknot's release, so a new release's worker replaces the old copies. It is served under
 `/static/` (public, as the manifest and the icons: a browser fetches them without the session) and
 may control every page of the app (`Service-Worker-Allowed: /`). The vendored pose runtime
-(`static/vendor/`, 17 MB, fetched only by the camera check) is neither kept nor hashed. The script is
-made once per process: the static files are part of the installed package.
+(`static/vendor/`, 17 MB, fetched only by the pages that use the camera) is neither kept nor
+hashed. The script is made once per process: the static files are part of the installed package.
 """
 
 from __future__ import annotations
