@@ -16,7 +16,7 @@ from unknot.core.coach.landmarks import Frame, frame_from_json
 from unknot.core.coach.position import whole_body_advice
 from unknot.core.coach.posture import DELAY
 from unknot.core.errors import UserError
-from unknot.present.coach import POSTURE_WORDS
+from unknot.present.coach import POSTURE_WORDS, coach_json
 from unknot.services import camera
 from unknot.web.forms import csrf_ok
 from unknot.web.render import context_of, render
@@ -80,7 +80,7 @@ async def coach_frames(request: Request) -> Response:
         context_of(request), runs(request), data["run"], str(data.get("exercise", "")), _frames(data)
     )
     last = said[-1] if said else None
-    cues = [s.cue for s in said if s.cue]
+    totals = coach_json(coach.result())  # reps, hold_seconds and sets as the replay gives them
     return JSONResponse(
         {
             "person": last.person if last else None,
@@ -88,12 +88,8 @@ async def coach_frames(request: Request) -> Response:
             "progress": None if last is None or last.progress is None else round(last.progress, 3),
             "in_position": bool(last and last.in_position),
             "side": last.side if last else None,
-            "reps": coach.reps,
-            "hold_seconds": round(coach.hold_seconds, 2),
-            "sets": [
-                {"side": s.side, "reps": s.reps, "hold_seconds": round(s.hold_seconds, 2)} for s in coach.sets
-            ],
-            "cues": cues,
+            **{key: totals[key] for key in ("reps", "hold_seconds", "sets")},
+            "cues": [s.cue for s in said if s.cue],
             "mode": coach.spec.mode,
         }
     )
