@@ -4,6 +4,8 @@ of repetitions and seconds in position, with noise and dropped frames (unknot.co
 from __future__ import annotations
 
 import functools
+import json
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -136,6 +138,13 @@ def test_seconds_without_a_person_do_not_count_and_a_short_gap_is_carried() -> N
     film.shoot(bodies[-1], 2.0)
     result = replay_coach(spec, lines(film.frames))
     assert result.hold_seconds == pytest.approx(4.9 + 4.9 + 0.6 + 1.9, abs=0.01)
+
+
+def test_the_recorded_squats_count_two_and_an_empty_room_after_them_adds_nothing() -> None:
+    recorded = (Path(__file__).parents[1] / "media" / "pose_squats.landmarks.jsonl").read_text().splitlines()
+    last = json.loads(recorded[-1])["t"]
+    empty = [json.dumps({"t": round(last + (i + 1) * 0.2, 1), "landmarks": None}) for i in range(150)]
+    assert replay_coach(SPECS["sit_to_stand"], recorded + empty).reps == 2
 
 
 def test_jitter_around_a_threshold_never_counts_a_repetition() -> None:

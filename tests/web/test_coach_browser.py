@@ -1,5 +1,5 @@
 """The camera coach in the session player, end to end: Debian's Chromium with a fake camera that
-films the real squats recording (tests/media/pose_squats.mp4) once, then an empty room. The coach
+films the real squats recording (tests/media/pose_squats.mp4), then an empty room. The coach
 finds the person, counts the two completed squats on sit to stand, and the finish screen keeps them;
 a hold it coaches waits while the person is not in position."""
 
@@ -75,7 +75,12 @@ def test_the_coach_counts_the_two_squats_and_the_finish_screen_keeps_them_after_
     _camera_on(page)
     expect(page.locator("#coach-count-label")).to_have_text("Repetitions counted")
     expect(page.locator("#coach-number")).to_have_text("2", timeout=WAIT)
-    page.wait_for_timeout(4000)  # the empty room after the clip: nothing more is counted
+    # Off at once: Chromium plays the file in a loop, and a loaded machine can bring the clip round
+    # again. With the camera off, the count stays as counted (an empty room counting nothing is
+    # tested on the rules, tests/core/test_coach.py).
+    page.get_by_role("button", name="Camera coach").click()
+    expect(page.get_by_text("Camera on", exact=True)).to_be_hidden()
+    page.wait_for_timeout(1500)
     expect(page.locator("#coach-number")).to_have_text("2")
     page.reload()  # an accidental reload: the play resumes, and the camera's counts with it
     page.get_by_role("button", name="Resume").click()
