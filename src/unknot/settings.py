@@ -24,6 +24,11 @@ class Settings(BaseSettings):
     database_url: str | None = Field(
         default=None, description="A SQLAlchemy URL to use instead of the SQLite file (UNKNOT_DATABASE_URL)"
     )
+    secret: str | None = Field(
+        default=None,
+        description="Server mode: the key that signs CSRF tokens, at least 32 characters (UNKNOT_SECRET)",
+        repr=False,
+    )
     time_scale: float = Field(
         default=1.0,
         gt=0,

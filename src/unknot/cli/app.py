@@ -87,6 +87,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "unknot.cli.serve:serve_command",
         "Start the web app and print its private address (with this launch's token) on the first line.",
     ),
+    "server": (
+        "unknot.cli.server:server_app",
+        "Server mode: many people on PostgreSQL, each seeing only their own (docs/server.md).",
+    ),
     "exercises": ("unknot.cli.exercises:app", "Browse the exercise library."),
     "lessons": ("unknot.cli.lessons:app", "Short lessons on back pain: list them, or read one."),
     "settings": ("unknot.cli.preferences:app", "Show or change your preferences."),

@@ -190,10 +190,10 @@ def open_store(settings: Settings) -> Store:
     if read_only and schema_revision(engine) != SCHEMA_HEAD:
         raise StorageError(f"database: {where} cannot be changed ({read_only}) and needs an upgrade first")
     sessions = sessionmaker(engine, expire_on_commit=False)
-    event.listen(sessions, "after_flush", _count_revision)
+    event.listen(sessions, "after_flush", count_revision)
     return Store(engine, sessions, RevisionReader(engine), where, read_only)
 
 
-def _count_revision(session: Session, _context: Any) -> None:
+def count_revision(session: Session, _context: Any) -> None:
     """Every flush that wrote something moves the journal's revision on, in the same transaction."""
     session.connection().execute(text(COUNT_REVISION))

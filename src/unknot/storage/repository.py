@@ -152,6 +152,10 @@ def checkins(db: Session, until: dt.date | None = None) -> list[Checkin]:
     return [checkin_of(row) for row in db.execute(query)]
 
 
+def last_checkin_date(db: Session) -> dt.date | None:
+    return db.scalar(select(func.max(CheckinRow.date)))
+
+
 def checkin_on(db: Session, day: dt.date) -> Checkin | None:
     found = db.execute(_CHECKIN.where(CheckinRow.date == day)).first()
     return None if found is None else checkin_of(found)

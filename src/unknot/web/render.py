@@ -87,7 +87,10 @@ templates = Jinja2Templates(env=_environment)
 
 
 def context_of(request: Request) -> Context:
-    ctx: Context = request.app.state.context
+    """The journal this request reads: the local app's, or (server mode) the signed-in patient's."""
+    ctx: Context | None = getattr(request.state, "context", None)
+    if ctx is None:
+        ctx = request.app.state.context
     return ctx
 
 
@@ -104,5 +107,6 @@ def render(request: Request, name: str, *, status_code: int = 200, **page: Any) 
         "tab_now": tab_now(request.url.path, request.app.state.nav),
         "care": care_now.now(ctx),
         "today": ctx.today(),
+        "account": request.scope.get("state", {}).get("account"),  # server mode: the patient
     }
     return templates.TemplateResponse(request, name, {**base, **page}, status_code=status_code)

@@ -135,6 +135,14 @@ def host_name(header: str) -> str:
     return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
 
 
+def cross_origin(connection: HTTPConnection) -> bool:
+    """A write that another site's page sent (the browser says so, or its Origin is not this one)."""
+    fetch_site = connection.headers.get("sec-fetch-site")
+    origin = connection.headers.get("origin")
+    expected = f"{connection.url.scheme}://{connection.headers.get('host', '')}"
+    return bool((fetch_site and fetch_site not in SAME_ORIGIN_FETCHES) or (origin and origin != expected))
+
+
 LOCKED_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>unknot: open it from its address</title>
 <link rel="stylesheet" href="/static/app.css"></head>
@@ -184,12 +192,8 @@ class SecurityMiddleware:
         client = connection.client.host if connection.client else ""
         if host not in self.hosts or (host in LOOPBACK_NAMES and _is_remote_ip(client)):
             return PlainTextResponse("Invalid host header", status_code=400)
-        if connection.scope["method"] in UNSAFE_METHODS:
-            fetch_site = connection.headers.get("sec-fetch-site")
-            origin = connection.headers.get("origin")
-            expected = f"{connection.url.scheme}://{connection.headers.get('host', '')}"
-            if (fetch_site and fetch_site not in SAME_ORIGIN_FETCHES) or (origin and origin != expected):
-                return PlainTextResponse("Cross-origin request refused", status_code=403)
+        if connection.scope["method"] in UNSAFE_METHODS and cross_origin(connection):
+            return PlainTextResponse("Cross-origin request refused", status_code=403)
         return None
 
     def _session(self, connection: HTTPConnection, scope: Scope) -> Response | None:

@@ -1,0 +1,20 @@
+"""An invitation or reset link as a page: the link to copy, and the same link as a QR code to scan
+(drawn here as inline SVG by segno; no email server is needed)."""
+
+from __future__ import annotations
+
+import segno
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+
+from unknot.web.server.render import staff_page
+
+
+def link_page(request: Request, path: str, *, title: str, role: str, name: str, kind: str) -> HTMLResponse:
+    url = str(request.base_url).rstrip("/") + path
+    qr = segno.make(url, error="m").svg_inline(
+        scale=5, dark="#000", light="#fff", title=f"QR code of the {kind} link"
+    )
+    return staff_page(
+        request, "server/link.html", title=title, url=url, qr=qr, role=role, name=name, kind=kind
+    )
