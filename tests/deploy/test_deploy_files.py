@@ -10,6 +10,7 @@ import shlex
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -121,7 +122,7 @@ def test_the_container_runs_as_a_user_with_no_secret_inside_and_checks_its_healt
     assert {"deploy/.env", "**/.venv", ".git"} <= set(ignored)
 
 
-def compose() -> dict[str, dict[str, dict[str, object]]]:
+def compose() -> dict[str, Any]:
     loaded = yaml.safe_load((DEPLOY / "compose.yaml").read_text(encoding="utf-8"))
     assert isinstance(loaded, dict)
     return loaded
@@ -139,7 +140,7 @@ def test_compose_takes_every_secret_from_the_env_file_and_refuses_to_start_witho
         assert REQUIRED.fullmatch(environment["UNKNOT_SECRET"])
         url = environment["UNKNOT_DATABASE_URL"]
         assert url.startswith("postgresql+psycopg://") and "${POSTGRES_PASSWORD:?" in url
-    assert REQUIRED.fullmatch(str(services["db"]["environment"]["POSTGRES_PASSWORD"]))  # type: ignore[index]
+    assert REQUIRED.fullmatch(str(services["db"]["environment"]["POSTGRES_PASSWORD"]))
     example = dict(
         line.split("=", 1)
         for line in (DEPLOY / "env.example").read_text(encoding="utf-8").splitlines()
@@ -162,8 +163,8 @@ def test_compose_migrates_before_the_app_and_trusts_forwarded_headers_from_the_p
         DEPLOY / "Containerfile"
     )
     assert "ports" not in services["app"] and "ports" not in services["db"]
-    front = loaded["networks"]["front"]["ipam"]["config"][0]["subnet"]  # type: ignore[index]
-    trusted = services["app"]["environment"]["FORWARDED_ALLOW_IPS"]  # type: ignore[index]
+    front = loaded["networks"]["front"]["ipam"]["config"][0]["subnet"]
+    trusted = services["app"]["environment"]["FORWARDED_ALLOW_IPS"]
     assert ipaddress.ip_network(trusted) == ipaddress.ip_network(front)
     on_front = {name for name, service in services.items() if "front" in service.get("networks", [])}
     assert on_front == {"app", "proxy"}
@@ -202,7 +203,8 @@ def test_nginx_accepts_the_server_blocks(tmp_path: Path) -> None:
     )  # fmt: skip
     blocks = (DEPLOY / "nginx.conf").read_text(encoding="utf-8")
     live = "/etc/letsencrypt/live/unknot.clinic.example"
-    blocks = blocks.replace(f"{live}/fullchain.pem", str(certificate)).replace(f"{live}/privkey.pem", str(key))
+    for name, path in (("fullchain.pem", certificate), ("privkey.pem", key)):
+        blocks = blocks.replace(f"{live}/{name}", str(path))
     (tmp_path / "unknot.conf").write_text(blocks, encoding="utf-8")
     temp = "".join(f" {kind}_temp_path {tmp_path}/{kind};\n" for kind in ("client_body", "proxy"))
     main = f"pid {tmp_path}/nginx.pid;\nevents {{}}\nhttp {{\n{temp} include {tmp_path}/unknot.conf;\n}}\n"
