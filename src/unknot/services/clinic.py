@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from unknot.content.schema import Library
 from unknot.core.clock import Clock
 from unknot.core.errors import UserError
+from unknot.core.programme import Programme
 from unknot.services.context import Context
 from unknot.settings import Settings
 from unknot.storage import server_repo
@@ -81,7 +82,16 @@ def patient_context(clinic: Clinic, patient: Account) -> Context:
     settings = clinic.settings.model_copy(
         update={"home": clinic.settings.home / "patients" / str(patient.id)}
     )
-    return Context(settings, clinic.store.journal(patient.journal), clinic.clock, clinic.library)
+    library = clinic_library(clinic)
+    with clinic.store.reading() as db:
+        assigned = server_repo.assigned(db, patient.id)
+    programme = None if assigned is None else Programme.model_validate(assigned.data)
+    return Context(settings, clinic.store.journal(patient.journal), clinic.clock, library, programme)
+
+
+def clinic_library(clinic: Clinic) -> Library:
+    """The content library with the clinic's own exercises."""
+    return clinic.library
 
 
 def notices_of(clinic: Clinic, account: Account) -> list[tuple[dt.datetime, str]]:

@@ -1,0 +1,113 @@
+"""The programme builder: a clinician's templates, and each patient's programme (assign, change,
+end, print)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import FormData
+
+from unknot.core.errors import UserError
+from unknot.core.programme import Programme
+from unknot.services import assignments
+from unknot.services.clinic import Account, clinic_library, patient_for
+from unknot.web.forms import posted_form, text
+from unknot.web.server.render import clinic_of, signed_in, staff_page
+
+router = APIRouter()
+
+
+def _builder(
+    request: Request,
+    *,
+    title: str,
+    action: str,
+    programme: Programme | None,
+    patient: Account | None = None,
+    problem: str = "",
+    status_code: int = 200,
+) -> HTMLResponse:
+    clinic, viewer = clinic_of(request), signed_in(request)
+    library = clinic_library(clinic)
+    page = {
+        "action": action,
+        "programme": programme,
+        "rows": assignments.builder_rows(programme),
+        "exercises": sorted(library.exercises.values(), key=lambda e: e.name),
+        "templates": assignments.templates(clinic, viewer),
+        "patient": patient,
+        "problem": problem,
+    }
+    return staff_page(request, "server/programme.html", status_code=status_code, title=title, **page)
+
+
+def _fields(form: FormData) -> dict[str, str]:
+    return {key: value for key, value in form.multi_items() if isinstance(value, str)}
+
+
+@router.get("/clinic/programmes", response_class=HTMLResponse)
+def templates_page(request: Request, template: int | None = None) -> Response:
+    clinic, viewer = clinic_of(request), signed_in(request)
+    programme = assignments.template(clinic, viewer, template) if template is not None else None
+    return _builder(request, title="Programmes", action="/clinic/programmes", programme=programme)
+
+
+@router.post("/clinic/programmes")
+@posted_form
+def save_template(request: Request, form: FormData) -> Response:
+    clinic, viewer = clinic_of(request), signed_in(request)
+    library = clinic_library(clinic)
+    try:
+        programme = assignments.programme_from_form(_fields(form), library)
+    except UserError as exc:
+        page = {"programme": None, "problem": str(exc), "status_code": 400}
+        return _builder(request, title="Programmes", action="/clinic/programmes", **page)
+    assignments.save_template(clinic, viewer, programme, library)
+    return RedirectResponse("/clinic/programmes?saved=1", status_code=303)
+
+
+@router.get("/clinic/patients/{patient_id}/programme", response_class=HTMLResponse)
+def patient_programme(request: Request, patient_id: int, template: int | None = None) -> Response:
+    clinic, viewer = clinic_of(request), signed_in(request)
+    patient = patient_for(clinic, viewer, patient_id)
+    if template is not None:
+        programme = assignments.template(clinic, viewer, template)
+    else:
+        programme = assignments.assigned(clinic, patient.id)
+    action = f"/clinic/patients/{patient.id}/programme"
+    return _builder(request, title=f"Programme for {patient.name}", action=action, programme=programme, patient=patient)
+
+
+@router.post("/clinic/patients/{patient_id}/programme")
+@posted_form
+def assign(request: Request, form: FormData) -> Response:
+    clinic, viewer = clinic_of(request), signed_in(request)
+    patient = patient_for(clinic, viewer, int(request.path_params["patient_id"]))
+    library = clinic_library(clinic)
+    action = f"/clinic/patients/{patient.id}/programme"
+    try:
+        programme = assignments.programme_from_form(_fields(form), library)
+    except UserError as exc:
+        page = {"programme": None, "patient": patient, "problem": str(exc), "status_code": 400}
+        return _builder(request, title=f"Programme for {patient.name}", action=action, **page)
+    assignments.assign(clinic, viewer, patient, programme, library)
+    if text(form, "as_template") == "yes":
+        assignments.save_template(clinic, viewer, programme, library)
+    return RedirectResponse(f"/clinic/patients/{patient.id}?assigned=1", status_code=303)
+
+
+@router.post("/clinic/patients/{patient_id}/programme/end")
+@posted_form
+def end(request: Request, form: FormData) -> Response:
+    clinic, viewer = clinic_of(request), signed_in(request)
+    patient = patient_for(clinic, viewer, int(request.path_params["patient_id"]))
+    assignments.end(clinic, viewer, patient)
+    return RedirectResponse(f"/clinic/patients/{patient.id}?ended=1", status_code=303)
+
+
+@router.get("/clinic/patients/{patient_id}/programme.pdf")
+def printable(request: Request, patient_id: int) -> Response:
+    clinic, viewer = clinic_of(request), signed_in(request)
+    exported = assignments.printable(clinic, viewer, patient_for(clinic, viewer, patient_id))
+    disposition = f'attachment; filename="{exported.filename}"'
+    return Response(exported.body, media_type=exported.media_type, headers={"content-disposition": disposition})
