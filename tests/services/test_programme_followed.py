@@ -120,3 +120,17 @@ def test_good_weeks_do_not_change_the_clinicians_programme(ctx: Context) -> None
     sessions.record(automatic, pain_before=2, pain_after=2)
     stepped = plans.current(automatic)
     assert stepped is not None and stepped.plan_id != first.plan_id, "the control: these weeks step a plan up"
+
+
+def test_the_terminal_player_shows_the_clinicians_note(ctx: Context) -> None:
+    from rich.console import Console
+
+    from unknot.cli.session import _phase_panel
+    from unknot.core.player import Player
+
+    intake.save_assessment(ctx, answers_from_dict(base_answers()))
+    start = sessions.start(assigned(ctx))
+    player = Player(start.phases)
+    out = Console(width=200, record=True)
+    out.print(_phase_panel(player, start.exercises["seated_hamstring_stretch"], []))
+    assert f"{NOTE_WORDS} {HAMSTRING_NOTE}" in out.export_text()
