@@ -18,7 +18,7 @@ from unknot.core.questionnaires import Response
 from unknot.core.result import Assessment, Plan
 from unknot.present.charts import Chart, pain_chart, scores_chart, sessions_chart, weekly_counts
 from unknot.present.progress import progress_stats
-from unknot.present.words import about_minutes, item_dose, score
+from unknot.present.words import about_minutes, score
 
 TITLE = "unknot self-care summary"
 NOT_A_DIAGNOSIS = "Self-reported by the user in unknot, a self-care app; not a diagnosis."
@@ -94,15 +94,11 @@ def _programme(facts: ReportFacts) -> Section:
     plan = facts.plan
     if plan is None:
         return Section("Programme", ["No programme (none offered, or no assessment)."])
-    exercises = facts.library.exercises
-    rows = [
-        (item.name, item.level.value, item_dose(item, exercises[item.id]), f"{item.minutes:g}")
-        for item in plan.items
-    ]
+    rows = [(item.name, item.level.value, f"{item.minutes:g}") for item in plan.items]
     notes = [f"{about_minutes(plan.total_minutes).capitalize()} a day."]
     notes += [f"{day}: {reason}" for day, reason in facts.plan_changes]
-    figures = [exercises[item.id] for item in plan.items]
-    table = Table(("Exercise", "Level", "Dose", "Minutes"), rows)
+    figures = [facts.library.exercises[item.id] for item in plan.items]
+    table = Table(("Exercise", "Level", "Minutes"), rows)
     return Section("Programme", table=table, notes=notes, figures=figures)
 
 
