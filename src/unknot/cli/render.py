@@ -12,7 +12,15 @@ from unknot.content.schema import Exercise, Library, TherapyId
 from unknot.core.result import Assessment, Plan
 from unknot.present.care import STOP_RULES_HEADING, Banner, flare_banner, triage_banner
 from unknot.present.text import plain_text
-from unknot.present.words import about_minutes, dose_lines, evidence_words, item_dose, minutes, therapy_cap
+from unknot.present.words import (
+    NOTE_WORDS,
+    about_minutes,
+    dose_lines,
+    evidence_words,
+    item_dose,
+    minutes,
+    therapy_cap,
+)
 
 TONES = {
     "emergency": "bold white on red",
@@ -60,7 +68,8 @@ def plan_table(plan: Plan, library: Library) -> Table:
     for number, item in enumerate(plan.items, start=1):
         dose = item_dose(item, library.exercises[item.id])
         name = Text.assemble(plain_text(item.name), "\n", (item.id, "dim"))
-        table.add_row(str(number), name, dose, minutes(item.minutes), Text(plain_text(item.why)))
+        why = f"{item.why} {NOTE_WORDS} {item.note}" if item.note else item.why
+        table.add_row(str(number), name, dose, minutes(item.minutes), Text(plain_text(why)))
     if plan.walking:  # a stored plan's words (an import's, perhaps): shown as plain text
         walk = f"And walk {about_minutes(plan.walking.minutes_per_day)} a day. {plan.walking.why}"
         table.caption = Text(plain_text(walk))

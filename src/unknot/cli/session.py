@@ -21,7 +21,7 @@ from unknot.content.schema import Exercise
 from unknot.core.player import Player
 from unknot.present.player import SAFETY_WORDS, WORDS, phase_view
 from unknot.present.text import plain_text
-from unknot.present.words import session_verdict
+from unknot.present.words import NOTE_WORDS, session_verdict
 from unknot.services import Context, sessions
 from unknot.services.sessions import SessionStart, UrgentCareError
 
@@ -44,6 +44,7 @@ def _phase_panel(player: Player, exercise: Exercise, stop_rules: list[str]) -> P
     body = Group(
         headline,
         Text(view.detail),
+        *([Text(f"{NOTE_WORDS} {phase.note}", style="bold")] if phase.note else []),
         progress_bar(done),
         Text(steps),
         Text(f"You should feel: {exercise.feel}", style="italic"),

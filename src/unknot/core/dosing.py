@@ -1,4 +1,5 @@
-"""The dose a person actually does: the content's dose for a level, adjusted for their age. Pure.
+"""The dose a person actually does: their clinician's dose for a plan item when set, else the
+content's dose for a level, adjusted for their age. Pure.
 
 ACSM's flexibility guidance: hold a stretch 10-30 s, and 30-60 s for older adults (65 and over).
 So from 65 every static stretch holds for at least 30 s, at every level.
@@ -7,6 +8,7 @@ So from 65 every static stretch holds for at least 30 s, at every level.
 from __future__ import annotations
 
 from unknot.content.schema import Dose, Exercise, ExerciseKind, Level
+from unknot.core.result import PlanItem
 
 OLDER_ADULT_AGE = 65
 OLDER_ADULT_HOLD_SECONDS = 30
@@ -28,3 +30,13 @@ def prescribed_dose(exercise: Exercise, level: Level, *, longer_holds: bool) -> 
     """The dose at `level` (None when the content has none there), adjusted."""
     dose = exercise.dose.for_level(level)
     return None if dose is None else adjusted(dose, longer_holds=longer_holds)
+
+
+def item_dose(item: PlanItem, exercise: Exercise) -> Dose:
+    """What a plan item asks for: the clinician's dose when they set one (as given: it is theirs),
+    else its level's dose (the standard one when the level has none), held longer from 65.
+    Every interface (players, plan tables, the printable programme) asks this one function."""
+    if item.dose is not None:
+        return item.dose
+    dose = exercise.dose.for_level(Level(item.level)) or exercise.dose.standard
+    return adjusted(dose, longer_holds=item.longer_holds)

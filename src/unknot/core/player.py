@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from unknot.content.schema import Exercise, Level
-from unknot.core.dosing import adjusted
+from unknot.content.schema import Exercise
+from unknot.core.dosing import item_dose
 from unknot.core.result import Plan, PlanItem
 
 PREPARE_SECONDS = 8
@@ -41,6 +41,7 @@ class Phase:
     side: str | None
     reps: int | None
     cue: str
+    note: str = ""  # the clinician's note on the exercise, shown in every phase of it
 
 
 @dataclass(frozen=True)
@@ -62,12 +63,13 @@ def _work_cue(name: str, side: str | None, reps: int | None, seconds: int) -> st
 
 
 def phases_for_item(index: int, exercise: Exercise, item: PlanItem) -> list[Phase]:
-    dose = exercise.dose.for_level(Level(item.level)) or exercise.dose.standard
-    dose = adjusted(dose, longer_holds=item.longer_holds)
+    dose = item_dose(item, exercise)
 
     def make(kind: PhaseKind, seconds: float, number: int, side: str | None, cue: str) -> Phase:
         reps = dose.reps if kind is PhaseKind.WORK else None
-        return Phase(kind, index, exercise.id, exercise.name, seconds, number, dose.sets, side, reps, cue)
+        return Phase(
+            kind, index, exercise.id, exercise.name, seconds, number, dose.sets, side, reps, cue, item.note
+        )
 
     phases = [make(PhaseKind.PREPARE, PREPARE_SECONDS, 1, None, f"Get ready: {exercise.name}.")]
     blocks = [(side, number) for side in range(dose.sides) for number in range(1, dose.sets + 1)]

@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from unknot.content.schema import CareLevel, CauseId, Level
+from unknot.content.schema import CareLevel, CauseId, Dose, Level
 
 CONTRACT_VERSION = 2
 
@@ -49,6 +49,8 @@ class PlanItem(Frozen):
     level: Level
     why: str
     longer_holds: bool = False  # stretches held 30 s or more (older adults); see core.dosing
+    dose: Dose | None = None  # a clinician's dose (core.programme); None: the library's, see core.dosing
+    note: str = ""  # a clinician's note on this item
 
 
 class Walking(Frozen):

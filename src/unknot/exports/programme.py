@@ -28,6 +28,7 @@ def _text(pdf: Sheet, item: HandoutItem, x: float, width: float, dry: bool) -> f
     parts = [
         ("B", 11, f"{item.number}. {item.exercise.name}", ACCENT),
         ("B", 9, item.dose, (0, 0, 0)),
+        *([("I", 9, item.note, (0, 0, 0))] if item.note else []),
         *[("", 9, f"{n}. {step}", (0, 0, 0)) for n, step in enumerate(item.steps, start=1)],
         ("B", 9, "Stop if:", (0, 0, 0)),
         *[("", 9, f"- {line}", (0, 0, 0)) for line in item.stop_if],
@@ -95,6 +96,9 @@ def programme_pdf(handout: Handout) -> bytes:
     pdf.set_font("Helvetica", "", 9)
     intro = plain(f"{handout.subtitle} {handout.how_to_use}")
     pdf.multi_cell(0, LINE, intro, align="L", new_x="LMARGIN", new_y="NEXT")
+    if handout.notes:
+        pdf.set_font("Helvetica", "I", 9)
+        pdf.multi_cell(0, LINE, plain(handout.notes), align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     for item in handout.items:
         _item(pdf, item)

@@ -14,6 +14,7 @@ from unknot.content.schema import Exercise
 from unknot.core.coach.spec import coach_spec
 from unknot.core.player import BACK_GRACE_SECONDS, TOLERANCE_SECONDS, Phase, PhaseKind, moves
 from unknot.present.coach import CAMERA_WORDS
+from unknot.present.words import NOTE_WORDS
 
 PHASE_WORDS = {PhaseKind.PREPARE: "Get ready", PhaseKind.WORK: "Hold", PhaseKind.REST: "Rest"}
 REPEAT_WORD = "Repeat"
@@ -90,5 +91,6 @@ def web_script(phases: list[Phase], exercises: dict[str, Exercise]) -> dict[str,
         "back_grace_seconds": BACK_GRACE_SECONDS,
         "tolerance_seconds": TOLERANCE_SECONDS,
         "words": WORDS,
+        "note_words": NOTE_WORDS,
         "camera_words": CAMERA_WORDS,
     }

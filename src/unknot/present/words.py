@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from unknot.content.schema import Dose, Exercise, Level, Therapy
-from unknot.core.dosing import prescribed_dose
+from unknot.core import dosing
 from unknot.core.result import PlanItem
 
 
@@ -16,10 +16,14 @@ def dose_words(dose: Dose) -> str:
     return f"{work} x {dose.sets} sets{sides}"
 
 
+# The lead of a clinician's note: on an exercise of their programme, and on the programme itself.
+NOTE_WORDS = "Your clinician's note:"
+PROGRAMME_NOTES_WORDS = "Your clinician's notes:"
+
+
 def item_dose(item: PlanItem, exercise: Exercise) -> str:
-    """What a plan item asks for today: its level's dose (held longer from 65)."""
-    dose = prescribed_dose(exercise, item.level, longer_holds=item.longer_holds) or exercise.dose.standard
-    return dose_words(dose)
+    """What a plan item asks for today, in words (the dose from `core.dosing.item_dose`)."""
+    return dose_words(dosing.item_dose(item, exercise))
 
 
 EVIDENCE_WORDS = {

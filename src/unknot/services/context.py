@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from unknot.content.schema import Library
 from unknot.core.clock import Clock, today
+from unknot.core.programme import Programme
 from unknot.settings import Settings
 from unknot.storage import scope
 from unknot.storage.engine import Store, open_store
@@ -25,6 +26,7 @@ class Context:
     store: Store
     clock: Clock
     library: Library
+    programme: Programme | None = None  # a clinician's programme to follow (server mode), see services.plans
 
     def now(self) -> dt.datetime:
         return self.clock.now()

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from unknot.core.answers import answers_from_dict
 from unknot.core.errors import NotAllowedError
+from unknot.core.programme import programme_plan
 from unknot.core.progression import PlanChange, adapt, review
 from unknot.core.result import CurrentPlan
 from unknot.services.context import Context
@@ -12,12 +15,19 @@ from unknot.storage.scope import Db
 
 
 def current(ctx: Context) -> CurrentPlan | None:
+    """The saved assessment and the plan to follow now: the clinician's programme when one is
+    assigned, but only where the assessment offers a plan (a programme never bypasses a red flag)."""
     return ctx.once("current_plan", lambda: _current(ctx))
 
 
 def _current(ctx: Context) -> CurrentPlan | None:
     with ctx.store.reading() as db:
-        return repository.current_plan(db, ctx.zone)
+        now = repository.current_plan(db, ctx.zone)
+    if now is None or now.plan is None or ctx.programme is None:
+        return now
+    # The automatic plan's changes do not describe the clinician's programme that replaces it.
+    followed = programme_plan(ctx.programme, ctx.library, now.plan)
+    return dataclasses.replace(now, plan=followed, changed_on=None, change_reason=None)
 
 
 def self_care_plan(ctx: Context) -> CurrentPlan:
@@ -38,7 +48,10 @@ def self_care_plan(ctx: Context) -> CurrentPlan:
 
 def adapt_plan(ctx: Context, db: Db) -> PlanChange | None:
     """Step the current plan up or back when the journal says so (the new plan says why), in the
-    transaction `db` of the write that may call for it."""
+    transaction `db` of the write that may call for it. A clinician's programme is left alone: the
+    clinician changes its doses, not the automatic progression."""
+    if ctx.programme is not None:
+        return None
     now = repository.current_plan(db, ctx.zone)
     if now is None or now.plan is None or now.plan_id is None:
         return None

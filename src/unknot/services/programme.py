@@ -13,5 +13,6 @@ def programme(ctx: Context) -> Export:
     from unknot.exports.programme import programme_pdf
 
     playable = sessions.start(ctx)
-    body = programme_pdf(handout(playable.plan, ctx.library, ctx.today()))
+    notes = ctx.programme.notes if ctx.programme is not None else ""  # the plan is the programme's
+    body = programme_pdf(handout(playable.plan, ctx.library, ctx.today(), notes))
     return Export((body,), "application/pdf", f"unknot-programme-{ctx.today()}.pdf")

@@ -99,6 +99,7 @@
     showOnly(".how", phase.exercise_id);
     var hurt = state.hurt.indexOf(phase.exercise_id) >= 0;
     $("hurt-note").textContent = hurt ? words.hurt_cue + " " + phase.easier : "";
+    $("item-note").textContent = phase.note ? script.note_words + " " + phase.note : "";
   }
 
   function go(index) {
