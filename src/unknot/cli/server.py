@@ -109,6 +109,5 @@ def routes_command(
     if as_json:
         print_json(table)
         return
-    out = console()
     for row in table:
         print(f"{' '.join(row['methods']):<12} {row['path']:<48} {', '.join(row['roles'])}")

@@ -4,8 +4,8 @@ exercises) as `core.programme` checks it. Every change to a patient's programme 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
@@ -57,12 +57,15 @@ def save_template(clinic: Clinic, clinician: Account, programme: Programme, libr
         server_repo.add_programme(db, clinician.id, None, programme.model_dump(mode="json"), clinic.now())
 
 
-def assign(clinic: Clinic, clinician: Account, patient: Account, programme: Programme, library: Library) -> None:
+def assign(
+    clinic: Clinic, clinician: Account, patient: Account, programme: Programme, library: Library
+) -> None:
     """The patient follows this programme from now on (the one before it ends), in one transaction."""
     check_programme(programme, library)
+    data = programme.model_dump(mode="json")
     with clinic.store.writing() as db:
         server_repo.end_programmes(db, patient.id, clinic.now())
-        server_repo.add_programme(db, clinician.id, patient.id, programme.model_dump(mode="json"), clinic.now())
+        server_repo.add_programme(db, clinician.id, patient.id, data, clinic.now())
     audit(clinic, clinician, "assign_programme", patient.id, programme.name)
 
 
@@ -113,7 +116,7 @@ def _row_item(fields: Mapping[str, str], row: int, library: Library) -> Programm
 def programme_from_form(fields: Mapping[str, str], library: Library) -> Programme:
     """The programme a builder form describes (rows without an exercise are left out; a dose field
     left empty takes the library's standard dose), checked as `check_programme` checks it."""
-    rows = sorted({int(key.rsplit("-", 1)[1]) for key in fields if key.startswith("exercise-") and key[9:].isdigit()})
+    rows = sorted({int(key[9:]) for key in fields if key.startswith("exercise-") and key[9:].isdigit()})
     items = [item for row in rows if (item := _row_item(fields, row, library)) is not None]
     if not items:
         raise UserError("programme: choose at least one exercise")
@@ -126,10 +129,42 @@ def programme_from_form(fields: Mapping[str, str], library: Library) -> Programm
     return programme
 
 
-def builder_rows(programme: Programme | None) -> Sequence[ProgrammeItem | None]:
-    """The builder's rows: the programme's items, then a few empty ones."""
-    items: list[ProgrammeItem | None] = list(programme.items) if programme else []
-    return [*items, *([None] * BLANK_ROWS)]
+@dataclass(frozen=True)
+class BuilderRow:
+    """One row of the builder as shown: the exercise, each dose field as typed, the note."""
+
+    exercise_id: str = ""
+    dose: Mapping[str, str] = field(default_factory=dict)
+    note: str = ""
+
+
+def builder_rows(programme: Programme | None) -> list[BuilderRow]:
+    """The builder's rows for a programme: its items, then a few empty ones."""
+    rows = [
+        BuilderRow(
+            item.exercise_id,
+            {
+                f: "" if item.dose.model_dump()[f] is None else str(item.dose.model_dump()[f])
+                for f in ROW_FIELDS[1:6]
+            },
+            item.note,
+        )
+        for item in (programme.items if programme else [])
+    ]
+    return [*rows, *([BuilderRow()] * BLANK_ROWS)]
+
+
+def rows_as_posted(fields: Mapping[str, str]) -> list[BuilderRow]:
+    """The builder's rows as the clinician typed them (shown again, unchanged, beside an error)."""
+    numbers = sorted({int(key[9:]) for key in fields if key.startswith("exercise-") and key[9:].isdigit()})
+    return [
+        BuilderRow(
+            fields.get(f"exercise-{n}", ""),
+            {f: fields.get(f"{f}-{n}", "") for f in ROW_FIELDS[1:6]},
+            fields.get(f"note-{n}", ""),
+        )
+        for n in numbers
+    ]
 
 
 def printable(clinic: Clinic, viewer: Account, patient: Account) -> Export:

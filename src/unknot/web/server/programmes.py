@@ -24,21 +24,32 @@ def _builder(
     action: str,
     programme: Programme | None,
     patient: Account | None = None,
+    posted: dict[str, str] | None = None,
     problem: str = "",
-    status_code: int = 200,
 ) -> HTMLResponse:
+    """The builder: a programme's rows, or (beside a problem) the rows as they were posted."""
     clinic, viewer = clinic_of(request), signed_in(request)
     library = clinic_library(clinic)
+    if posted is not None:
+        rows = assignments.rows_as_posted(posted)
+        name, notes = posted.get("name", ""), posted.get("notes", "")
+    else:
+        rows = assignments.builder_rows(programme)
+        name, notes = (programme.name, programme.notes) if programme else ("Home programme", "")
     page = {
         "action": action,
-        "programme": programme,
-        "rows": assignments.builder_rows(programme),
+        "name": name,
+        "notes": notes,
+        "has_programme": programme is not None,
+        "rows": rows,
         "exercises": sorted(library.exercises.values(), key=lambda e: e.name),
         "templates": assignments.templates(clinic, viewer),
         "patient": patient,
         "problem": problem,
     }
-    return staff_page(request, "server/programme.html", status_code=status_code, title=title, **page)
+    return staff_page(
+        request, "server/programme.html", status_code=400 if problem else 200, title=title, **page
+    )
 
 
 def _fields(form: FormData) -> dict[str, str]:
@@ -60,8 +71,10 @@ def save_template(request: Request, form: FormData) -> Response:
     try:
         programme = assignments.programme_from_form(_fields(form), library)
     except UserError as exc:
-        page = {"programme": None, "problem": str(exc), "status_code": 400}
-        return _builder(request, title="Programmes", action="/clinic/programmes", **page)
+        action, problem = "/clinic/programmes", str(exc)
+        return _builder(
+            request, title="Programmes", action=action, programme=None, posted=_fields(form), problem=problem
+        )
     assignments.save_template(clinic, viewer, programme, library)
     return RedirectResponse("/clinic/programmes?saved=1", status_code=303)
 
@@ -70,12 +83,11 @@ def save_template(request: Request, form: FormData) -> Response:
 def patient_programme(request: Request, patient_id: int, template: int | None = None) -> Response:
     clinic, viewer = clinic_of(request), signed_in(request)
     patient = patient_for(clinic, viewer, patient_id)
-    if template is not None:
-        programme = assignments.template(clinic, viewer, template)
-    else:
-        programme = assignments.assigned(clinic, patient.id)
+    chosen = assignments.template(clinic, viewer, template) if template is not None else None
+    programme = chosen or assignments.assigned(clinic, patient.id)
     action = f"/clinic/patients/{patient.id}/programme"
-    return _builder(request, title=f"Programme for {patient.name}", action=action, programme=programme, patient=patient)
+    title = f"Programme for {patient.name}"
+    return _builder(request, title=title, action=action, programme=programme, patient=patient)
 
 
 @router.post("/clinic/patients/{patient_id}/programme")
@@ -88,8 +100,16 @@ def assign(request: Request, form: FormData) -> Response:
     try:
         programme = assignments.programme_from_form(_fields(form), library)
     except UserError as exc:
-        page = {"programme": None, "patient": patient, "problem": str(exc), "status_code": 400}
-        return _builder(request, title=f"Programme for {patient.name}", action=action, **page)
+        title, problem = f"Programme for {patient.name}", str(exc)
+        return _builder(
+            request,
+            title=title,
+            action=action,
+            programme=None,
+            patient=patient,
+            posted=_fields(form),
+            problem=problem,
+        )
     assignments.assign(clinic, viewer, patient, programme, library)
     if text(form, "as_template") == "yes":
         assignments.save_template(clinic, viewer, programme, library)
@@ -110,4 +130,5 @@ def printable(request: Request, patient_id: int) -> Response:
     clinic, viewer = clinic_of(request), signed_in(request)
     exported = assignments.printable(clinic, viewer, patient_for(clinic, viewer, patient_id))
     disposition = f'attachment; filename="{exported.filename}"'
-    return Response(exported.body, media_type=exported.media_type, headers={"content-disposition": disposition})
+    headers = {"content-disposition": disposition}
+    return Response(exported.body, media_type=exported.media_type, headers=headers)
