@@ -99,7 +99,8 @@ def check_form(fields: Fields, library: Library, *, editing: str | None = None) 
     exercise_id = _exercise_id(values, library, editing, errors)
     data = _exercise_data(values, exercise_id, errors)
     data["pose"] = pose or next(iter(library.exercises.values())).pose  # checks the rest meanwhile
-    exercise = _validated(Exercise, data, errors)
+    numbers = {name: _line_numbers(values, name) for name in LINE_FIELDS}
+    exercise = _validated(Exercise, data, errors, numbers)
     problems = (
         exercise_problems(exercise, library)
         if exercise
@@ -243,17 +244,27 @@ def _lines(values: Fields, name: str) -> list[str]:
     return [line for line in _text(values, name).splitlines() if line.strip()]
 
 
-def _validated(model: type[Exercise], data: dict[str, Any], errors: dict[str, str]) -> Exercise | None:
+def _line_numbers(values: Fields, name: str) -> list[int]:
+    """The line of the text each non-blank line is on (counted from 1)."""
+    return [n for n, line in enumerate(_text(values, name).splitlines(), 1) if line.strip()]
+
+
+def _validated(
+    model: type[Exercise],
+    data: dict[str, Any],
+    errors: dict[str, str],
+    line_numbers: Mapping[str, list[int]] | None = None,
+) -> Exercise | None:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors():
-            field, message = _field_error(error)
+            field, message = _field_error(error, line_numbers or {})
             errors.setdefault(field, message)
         return None
 
 
-def _field_error(error: ErrorDetails) -> tuple[str, str]:
+def _field_error(error: ErrorDetails, line_numbers: Mapping[str, list[int]]) -> tuple[str, str]:
     """The form field an error belongs to, and its message in words."""
     loc = error["loc"]
     field = str(loc[0]) if loc else "name"
@@ -261,7 +272,9 @@ def _field_error(error: ErrorDetails) -> tuple[str, str]:
         field = str(loc[2]) if len(loc) > 2 else "dose"
     message = DOSE_RULE if field == "dose" else _words(error, NOUNS.get(field, ("choice", "choices")))
     if field in LINE_FIELDS and len(loc) > 1 and isinstance(loc[1], int):
-        message = f"Line {loc[1] + 1}: {message[:1].lower()}{message[1:]}"
+        numbers = line_numbers.get(field) or []
+        line = numbers[loc[1]] if loc[1] < len(numbers) else loc[1] + 1
+        message = f"Line {line}: {message[:1].lower()}{message[1:]}"
     return field, message
 
 
