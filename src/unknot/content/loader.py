@@ -6,7 +6,7 @@ all follow that table.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -162,9 +162,9 @@ def check_file(path: Path) -> str:
 
 def _check_references(library: Library, items: list[tuple[str, BaseModel]], safety: Safety) -> None:
     for where, item in [*items, (SAFETY_FILE, safety)]:
-        for source_id in getattr(item, "sources", []):
-            if source_id not in library.sources:
-                raise ContentError(f"{where}: sources: unknown source '{source_id}'")
+        problem = source_problem(getattr(item, "sources", []), library)
+        if problem:
+            raise ContentError(f"{where}: sources: {problem}")
     for cause in library.causes.values():
         for habit_id in cause.habits:
             if habit_id not in library.habits:
@@ -205,18 +205,38 @@ def _check_named(library: Library) -> None:
 
 
 def _check_variants(library: Library) -> None:
-    """A harder version exists, is another exercise of the same kind, and trains the same pattern."""
     for exercise in library.exercises.values():
-        if exercise.harder is None:
-            continue
-        harder = library.exercises.get(exercise.harder)
-        where = f"exercises/{exercise.id}.yaml: harder"
-        if harder is None or harder.id == exercise.id:
-            raise ContentError(f"{where}: no other exercise '{exercise.harder}'")
-        if (harder.kind, harder.pattern) != (exercise.kind, exercise.pattern):
-            raise ContentError(
-                f"{where}: '{harder.id}' must be a {exercise.kind.value} of pattern {exercise.pattern}"
-            )
+        problem = harder_problem(exercise, library)
+        if problem:
+            raise ContentError(f"exercises/{exercise.id}.yaml: harder: {problem}")
+
+
+def source_problem(source_ids: Iterable[str], library: Library) -> str | None:
+    """What is wrong with an item's sources: one the library does not have (None when all exist)."""
+    unknown = [s for s in source_ids if s not in library.sources]
+    return f"unknown source '{unknown[0]}'" if unknown else None
+
+
+def harder_problem(exercise: Exercise, library: Library) -> str | None:
+    """What is wrong with an exercise's harder version: it must exist, be another exercise of the same
+    kind, and train the same pattern (None when it has none or it is right)."""
+    if exercise.harder is None:
+        return None
+    harder = library.exercises.get(exercise.harder)
+    if harder is None or harder.id == exercise.id:
+        return f"no other exercise '{exercise.harder}'"
+    if (harder.kind, harder.pattern) != (exercise.kind, exercise.pattern):
+        return f"'{harder.id}' must be a {exercise.kind.value} of pattern {exercise.pattern}"
+    return None
+
+
+def exercise_problems(exercise: Exercise, library: Library) -> dict[str, str]:
+    """The cross-checks of one exercise against a library, by field: what `load_library` refuses."""
+    problems = {
+        "sources": source_problem(exercise.sources, library),
+        "harder": harder_problem(exercise, library),
+    }
+    return {field: problem for field, problem in problems.items() if problem}
 
 
 def _check_flags(safety: Safety) -> None:
