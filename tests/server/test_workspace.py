@@ -129,3 +129,35 @@ def test_a_patient_exports_everything_and_deleting_the_account_tells_the_clinici
     admin = _staff(clinic, people.admin.email)
     log = admin.get("/admin/audit").text
     assert "delete account" in log and "export" in log
+
+
+def test_a_clinics_own_exercise_is_written_checked_drawn_and_played_in_a_programme(
+    clinic: Clinic, people: People
+) -> None:
+    from unknot.content.custom import form_of
+
+    cleo = _staff(clinic, people.clinician.email)
+    fields = {**form_of(clinic.library.exercises["cat_cow"]), "name": "Clinic cat-cow"}
+    fields.pop("id", None)
+    bad = cleo.post(
+        "/clinic/exercises/new",
+        data={**fields, "stop_if": "", "do": "save", "csrf": csrf_of(cleo, "/clinic/exercises/new")},
+    )
+    assert bad.status_code == 400 and 'id="f-stop_if-error"' in bad.text
+    preview = cleo.post(
+        "/clinic/exercises/new",
+        data={**fields, "do": "preview", "csrf": csrf_of(cleo, "/clinic/exercises/new")},
+    )
+    assert preview.status_code == 200 and "<svg" in preview.text
+    saved = cleo.post(
+        "/clinic/exercises/new", data={**fields, "do": "save", "csrf": csrf_of(cleo, "/clinic/exercises/new")}
+    )
+    assert saved.status_code == 303
+    assert "Clinic cat-cow" in cleo.get("/clinic/exercises").text
+    assert _assign(cleo, people.patient_a, {**BUILT, "exercise-0": "custom_clinic_cat_cow"}) == 303
+    _assessed(clinic, people.patient_a)
+    patient = client_of(clinic)
+    sign_in(patient, people.patient_a.email)
+    assert "Clinic cat-cow" in patient.get("/session").text
+    otto = _staff(clinic, people.other_clinician.email)
+    assert "Clinic cat-cow" in otto.get("/clinic/exercises").text  # the clinic's, shared by its clinicians

@@ -163,7 +163,11 @@ def library_with(library: Library, customs: Sequence[Exercise]) -> Library:
     clash = [i for i in ids if not i.startswith(CUSTOM_PREFIX) or i in library.exercises or ids.count(i) > 1]
     if clash:
         raise CustomExerciseError({"name": f"'{clash[0]}' is not a new custom exercise's id"})
-    joined = replace(library, exercises={**library.exercises, **{e.id: e for e in customs}})
+    joined = replace(
+        library,
+        exercises={**library.exercises, **{e.id: e for e in customs}},
+        clinic_exercises=library.clinic_exercises | frozenset(ids),
+    )
     for exercise in customs:
         problems = exercise_problems(exercise, joined)
         if problems:

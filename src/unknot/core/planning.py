@@ -72,9 +72,10 @@ def candidates(answers: Answers, library: Library, level: Level) -> list[Pick]:
     """The exercises a first plan may hold: safe, at home, with a dose at its level; not a harder
     version (reached by progressing), and no walk (the walking goal is its own)."""
     owned = owned_muscles(answers.region_set)
-    harder = {e.harder for e in library.exercises.values()}
+    exercises = library.planned_exercises
+    harder = {e.harder for e in exercises.values()}
     found = []
-    for exercise in sorted(library.exercises.values(), key=lambda e: e.id):
+    for exercise in sorted(exercises.values(), key=lambda e: e.id):
         if exercise.id in harder or exercise.pattern == WALK_PATTERN:
             continue
         dose = prescribed_dose(exercise, level, longer_holds=needs_longer_holds(exercise, answers.age))

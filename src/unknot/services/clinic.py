@@ -7,9 +7,10 @@ patient's journal, with the programme their clinician assigned, for the local ap
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from unknot.content.schema import Library
+from unknot.content.custom import library_with
+from unknot.content.schema import Exercise, Library
 from unknot.core.clock import Clock
 from unknot.core.errors import UserError
 from unknot.core.programme import Programme
@@ -33,6 +34,7 @@ class Clinic:
     store: ServerStore
     clock: Clock
     library: Library
+    libraries: dict[tuple[int, dt.datetime | None], Library] = field(default_factory=dict)
 
     def now(self) -> dt.datetime:
         return self.clock.now()
@@ -90,8 +92,17 @@ def patient_context(clinic: Clinic, patient: Account) -> Context:
 
 
 def clinic_library(clinic: Clinic) -> Library:
-    """The content library with the clinic's own exercises."""
-    return clinic.library
+    """The content library with the clinic's own exercises (server_repo.custom_exercises), built
+    again only when they change: every worker reads the same rows, so every worker builds the same."""
+    with clinic.store.reading() as db:
+        revision = server_repo.custom_revision(db)
+        built = clinic.libraries.get(revision)
+        if built is None:
+            customs = [Exercise.model_validate(data) for data in server_repo.custom_exercises(db)]
+            built = library_with(clinic.library, customs)
+            clinic.libraries.clear()
+            clinic.libraries[revision] = built
+    return built
 
 
 def notices_of(clinic: Clinic, account: Account) -> list[tuple[dt.datetime, str]]:

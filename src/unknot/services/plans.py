@@ -60,7 +60,7 @@ def adapt_plan(ctx: Context, db: Db) -> PlanChange | None:
     if change is None:
         return None
     answers = answers_from_dict(repository.answers_of(db, assessment_id))
-    new_plan = adapt(now.plan, change, ctx.library.exercises, answers)
+    new_plan = adapt(now.plan, change, ctx.library.planned_exercises, answers)
     if new_plan is None:
         return None
     reason = f"Your plan changed because {change.reason}."

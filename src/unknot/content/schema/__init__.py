@@ -60,6 +60,16 @@ class Library:
     questionnaires: dict[str, Questionnaire] = field(default_factory=dict)
     lessons: dict[str, Lesson] = field(default_factory=dict)
     files: tuple[str, ...] = field(default=())
+    # Exercises a clinic wrote (server mode): played in its clinicians' programmes, never picked or
+    # swapped in by the automatic plan, whose choices rest on the content's sources.
+    clinic_exercises: frozenset[str] = field(default=frozenset())
+
+    @property
+    def planned_exercises(self) -> dict[str, Exercise]:
+        """The exercises the automatic plan may choose from."""
+        if not self.clinic_exercises:
+            return self.exercises
+        return {key: e for key, e in self.exercises.items() if key not in self.clinic_exercises}
 
     def citations(self, source_ids: Iterable[str]) -> list[str]:
         """Human-readable citations, in the order given."""

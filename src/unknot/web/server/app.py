@@ -20,7 +20,7 @@ from unknot.web.forms import invalid_field
 from unknot.web.render import NAV, STATIC_DIR, NavEntry
 from unknot.web.routes import checkin, followup, intake, lessons, library, pages, pwa, relief, session
 from unknot.web.security import CsrfError, security_headers
-from unknot.web.server import account, admin, clinic, doors, programmes
+from unknot.web.server import account, admin, clinic, doors, exercises, programmes
 from unknot.web.server.gate import ANYONE, Gate
 from unknot.web.server.render import staff_page
 
@@ -40,6 +40,7 @@ ROUTERS: tuple[tuple[APIRouter, frozenset[str]], ...] = (
     (account.patient, PATIENT),
     (clinic.router, STAFF),
     (programmes.router, STAFF),
+    (exercises.router, STAFF),
     (admin.router, ADMIN),
 )
 PATIENT_NAV = (*NAV, NavEntry("/account", "Account", "settings", top=True))
