@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
 from tests.conftest import POSTGRES_URL
+from tests.web.conftest import browser, playwright  # noqa: F401  (the browser tests' fixtures)
 from unknot.content.loader import default_library
 from unknot.services import accounts
 from unknot.services.clinic import Account, Clinic, open_clinic

@@ -10,11 +10,9 @@ from fastapi.responses import HTMLResponse
 from unknot.web.server.render import staff_page
 
 
-def link_page(request: Request, path: str, *, title: str, role: str, name: str, kind: str) -> HTMLResponse:
+def link_page(request: Request, path: str, *, title: str, role: str, invitee: str, kind: str) -> HTMLResponse:
+    """`kind`: "invitation" (to join as `role`) or "reset" (a new password); `invitee`: their name."""
     url = str(request.base_url).rstrip("/") + path
-    qr = segno.make(url, error="m").svg_inline(
-        scale=5, dark="#000", light="#fff", title=f"QR code of the {kind} link"
-    )
-    return staff_page(
-        request, "server/link.html", title=title, url=url, qr=qr, role=role, name=name, kind=kind
-    )
+    qr = segno.make(url, error="m").svg_inline(scale=5, title=f"QR code of the {kind} link")
+    page = {"url": url, "qr": qr, "role": role, "invitee": invitee, "kind": kind}
+    return staff_page(request, "server/link.html", title=title, **page)
