@@ -16,5 +16,5 @@ def link_page(request: Request, path: str, *, title: str, role: str, name: str, 
         scale=5, dark="#000", light="#fff", title=f"QR code of the {kind} link"
     )
     return staff_page(
-        request, "server/link.html", title=title, url=url, qr=qr, role=role, name=name, kind=kind
+        request, "server/link.html", title=title, url=url, qr=qr, role=role, invitee=name, kind=kind
     )
