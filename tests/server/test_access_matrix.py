@@ -8,7 +8,6 @@ their clinician and the admin."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -16,7 +15,8 @@ import httpx2 as httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.server.conftest import PASSWORD, csrf_of, joined
+from tests.server.conftest import csrf_of, joined
+from tests.server.samples import PARAM, PATH_SAMPLES, POST_SAMPLES, url_of
 from tests.server.world import MARKERS, World, opened_world
 from unknot.services import accounts
 from unknot.services.clinic import Account
@@ -26,44 +26,9 @@ from unknot.web.server.gate import ANYONE, HOMES
 ACTORS = ("anonymous", "patient_a", "patient_b", "clinician", "other_clinician", "admin")
 # Who may see each patient's data: the patient, their clinician, the admin.
 OWNERS = {"a": {"patient_a", "clinician", "admin"}, "b": {"patient_b", "clinician", "admin"}}
-# Path parameters: pointing at patient A's data (or a fresh link's token; see `_tokens`).
-PATH_SAMPLES = {
-    "patient_id": lambda w: str(w.people.patient_a.id),
-    "account_id": lambda w: str(w.people.patient_a.id),
-    "exercise_id": lambda w: "cat_cow",
-    "lesson_id": lambda w: "sleep",
-    "name": lambda w: "rmdq",
-    "kind": lambda w: "heat",
-    "suffix": lambda w: "html",
-    "format_": lambda w: "json",
-    "path": lambda w: "app.css",
-}
-# Every POST route's form (the CSRF token is added). Most are left unfilled on purpose: the answer
-# (400) shows the request got past the gate without changing anything.
-POST_SAMPLES: dict[str, dict[str, str]] = {
-    "/account/delete": {"confirm": ""},
-    "/admin/accounts/{account_id}/reset": {"name": "Pat A"},
-    "/admin/invite": {"role": "patient", "name": "New Person"},
-    "/admin/patients/{patient_id}/delete": {"confirm": ""},
-    "/checkin": {},
-    "/clinic/invite": {"name": "New Patient"},
-    "/clinic/patients/{patient_id}/cleared": {"flag": ""},
-    "/intake/details": {},
-    "/intake/finish": {},
-    "/intake/safety": {},
-    "/join/{token}": {},
-    "/lessons/{lesson_id}/read": {},
-    "/login": {"email": "walk.in@clinic.test", "password": PASSWORD},
-    "/logout": {},
-    "/logout/everywhere": {},
-    "/questionnaires/{name}": {},
-    "/reset/{token}": {"password": ""},
-    "/session/complete": {},
-    "/settings": {},
-    "/welcome": {},
-}
+# Signing in (as another account) or out ends the session the browser had: a second browser's.
+SECOND_BROWSER = {("/login", "POST"), ("/logout", "POST")}
 LAST = ("/logout", "/logout/everywhere")  # they end the actor's session: after everything else
-PARAM = re.compile(r"{(\w+)(?::\w+)?}")
 
 
 def _routes() -> list[tuple[str, str, frozenset[str]]]:
@@ -96,6 +61,23 @@ def test_every_route_has_samples() -> None:
     assert {m for _, m, _ in ROUTES} <= {"GET", "POST"}, "a new method: teach the matrix to send it"
 
 
+# The routes anyone may open: the doors, and public files.
+PUBLIC = {"/healthz", "/login", "/join/{token}", "/reset/{token}", "/static/sw.js", "/static/{path:path}"}
+# A prefix and the only roles its routes may allow.
+PREFIX_ROLES = {"/admin": {"admin"}, "/clinic": {"admin", "clinician"}}
+
+
+def test_the_route_table_keeps_its_rules() -> None:
+    """The matrix checks the gate keeps the route table; this checks the table itself: only the doors
+    are public, the admin's pages are the admin's, the clinic's are staff's."""
+    for path, method, roles in ROUTES:
+        if ANYONE in roles:
+            assert path in PUBLIC, f"{method} {path} is open to anyone: is that meant? (add it to PUBLIC)"
+        for prefix, allowed in PREFIX_ROLES.items():
+            if path == prefix or path.startswith(prefix + "/"):
+                assert roles <= allowed, f"{method} {path} allows {sorted(roles - allowed)}"
+
+
 @dataclass
 class Matrix:
     world: World
@@ -116,13 +98,7 @@ def matrix(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Matrix]:
 
 
 def _url(matrix: Matrix, path: str) -> str:
-    def sample(found: re.Match[str]) -> str:
-        name = found.group(1)
-        if name == "token":
-            return matrix.join_token if path.startswith("/join/") else matrix.reset_token
-        return str(PATH_SAMPLES[name](matrix.world))
-
-    return PARAM.sub(sample, path)
+    return url_of(matrix.world, path, join=matrix.join_token, reset=matrix.reset_token)
 
 
 def _expected(actor: str, account: Account | None, path: str, method: str, roles: frozenset[str]) -> str:
@@ -147,7 +123,8 @@ def _problem(expected: str, response: httpx.Response) -> str | None:
             return "sent to the sign-in page"
         return None
     if expected == "to sign-in":
-        return None if status == 303 and where.startswith("/login?next=") else f"not sent to sign in ({status})"
+        sent = status == 303 and where.startswith("/login?next=")
+        return None if sent else f"not sent to sign in ({status})"
     if expected.startswith("to "):
         return None if status == 303 and where == expected[3:] else f"not sent home ({status} {where})"
     return None if str(status) == expected else f"answered {status}"
@@ -196,7 +173,7 @@ def test_each_actor_gets_what_their_role_allows(matrix: Matrix, actor: str) -> N
     wrong: list[str] = []
     for path, method, roles in ROUTES:
         client, csrf = main, main_csrf
-        if path == "/logout" and account is not None:  # a second browser's session, not this one
+        if (path, method) in SECOND_BROWSER and account is not None:
             client, csrf = _client_of(matrix, account)
         else:
             client.cookies = cookies  # POST /login must not change whom the next request is from
@@ -215,7 +192,6 @@ def test_a_second_session_signed_out_leaves_the_first_working(matrix: Matrix) ->
     assert second.post("/logout", data={"csrf": csrf}).status_code == 303
     assert second.get("/history").status_code == 303
     assert first.get("/history").status_code == 200
-
 
 
 @pytest.mark.parametrize(("actor", "path"), [("admin", "/admin/invite"), ("clinician", "/clinic/invite")])
