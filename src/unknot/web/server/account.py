@@ -59,4 +59,4 @@ def delete(request: Request, form: FormData) -> Response:
             problem=problem,
         )
     rights.delete_account(clinic, me, me)
-    return signed_out()
+    return signed_out(request)

@@ -33,8 +33,9 @@ def admin_page(request: Request) -> Response:
 def invite(request: Request, form: FormData) -> Response:
     role, name = text(form, "role"), text(form, "name")
     token = accounts.invite(clinic_of(request), signed_in(request), role, name)
-    page = {"title": "Invitation", "role": role, "invitee": name, "kind": "invitation"}
-    return link_page(request, f"/join/{token}", **page)
+    return link_page(
+        request, f"/join/{token}", title="Invitation", role=role, invitee=name, kind="invitation"
+    )
 
 
 @router.post("/admin/accounts/{account_id}/reset")
@@ -42,8 +43,10 @@ def invite(request: Request, form: FormData) -> Response:
 def reset_link(request: Request, form: FormData) -> Response:
     account_id = int(request.path_params["account_id"])
     token = accounts.reset_link(clinic_of(request), signed_in(request), account_id)
-    page = {"title": "Password reset link", "role": "", "invitee": text(form, "name"), "kind": "reset"}
-    return link_page(request, f"/reset/{token}", **page)
+    invitee = text(form, "name")
+    return link_page(
+        request, f"/reset/{token}", title="Password reset link", role="", invitee=invitee, kind="reset"
+    )
 
 
 @router.get("/admin/audit", response_class=HTMLResponse)

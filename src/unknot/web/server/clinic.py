@@ -28,7 +28,7 @@ def invite_patient(request: Request, form: FormData) -> Response:
     name = text(form, "name")
     token = accounts.invite(clinic_of(request), signed_in(request), "patient", name)
     return link_page(
-        request, f"/join/{token}", title="Invitation", role="patient", name=name, kind="invitation"
+        request, f"/join/{token}", title="Invitation", role="patient", invitee=name, kind="invitation"
     )
 
 

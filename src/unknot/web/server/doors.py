@@ -36,6 +36,8 @@ def _home_after(next_path: str, role: str) -> str:
 
 
 def _signed_in_response(request: Request, signed: accounts.SignedIn, where: str) -> Response:
+    """The new session's cookie; the session this browser had before (if any) ends."""
+    accounts.sign_out(clinic_of(request), request.cookies.get(SESSION_COOKIE))
     response = RedirectResponse(where, status_code=303)
     response.headers.append("set-cookie", cookie(SESSION_COOKIE, signed.token, is_https(request)))
     return response
@@ -88,19 +90,19 @@ def _login_again(request: Request, email: str, next_path: str, problem: str, sta
 @posted_form
 def logout(request: Request, form: FormData) -> Response:
     accounts.sign_out(clinic_of(request), request.cookies.get(SESSION_COOKIE))
-    return signed_out()
+    return signed_out(request)
 
 
 @signed_in_router.post("/logout/everywhere")
 @posted_form
 def logout_everywhere(request: Request, form: FormData) -> Response:
     accounts.sign_out_everywhere(clinic_of(request), signed_in(request))
-    return signed_out()
+    return signed_out(request)
 
 
-def signed_out() -> Response:
+def signed_out(request: Request) -> Response:
     response = RedirectResponse("/login", status_code=303)
-    response.headers.append("set-cookie", f"{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0")
+    response.headers.append("set-cookie", cookie(SESSION_COOKIE, "", is_https(request), max_age=0))
     response.headers.append(*CLEAR_SITE)
     return response
 

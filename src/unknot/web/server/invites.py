@@ -14,5 +14,6 @@ def link_page(request: Request, path: str, *, title: str, role: str, invitee: st
     """`kind`: "invitation" (to join as `role`) or "reset" (a new password); `invitee`: their name."""
     url = str(request.base_url).rstrip("/") + path
     qr = segno.make(url, error="m").svg_inline(scale=5, title=f"QR code of the {kind} link")
-    page = {"url": url, "qr": qr, "role": role, "invitee": invitee, "kind": kind}
-    return staff_page(request, "server/link.html", title=title, **page)
+    return staff_page(
+        request, "server/link.html", title=title, url=url, qr=qr, role=role, invitee=invitee, kind=kind
+    )
