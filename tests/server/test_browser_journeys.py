@@ -119,9 +119,9 @@ def test_invite_join_assign_play_and_follow(browser: Browser, served: str) -> No
     expect(cleo.page.get_by_text("The programme is assigned")).to_be_visible()
 
     pat.page.goto(served + "/session")
-    expect(pat.page.locator("#exercise-name")).to_have_text("Cat-cow")
     pat.page.locator("#before").get_by_label("4", exact=True).check()
     pat.page.get_by_role("button", name="Begin").click()
+    expect(pat.page.locator("#exercise-name")).to_have_text("Cat-cow")
     expect(pat.page.get_by_text("Slowly, within comfort.").first).to_be_visible()
     expect(pat.page.get_by_role("heading", name="How bad is the pain now")).to_be_visible(timeout=20_000)
     pat.page.locator("#after").get_by_label("3", exact=True).check()

@@ -13,8 +13,6 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from pwdlib import PasswordHash
-from pwdlib.hashers.argon2 import Argon2Hasher
 
 from tests.conftest import POSTGRES_URL
 from tests.server.conftest import BASE, PASSWORD, SECRET, MovableClock, People, joined, reset_database
@@ -26,12 +24,6 @@ from unknot.services.clinic import Account, Clinic, open_clinic, patient_context
 from unknot.settings import Settings
 from unknot.web.server.app import create_server_app
 from unknot.web.server.gate import SESSION_COOKIE, csrf_token
-
-# The server's own argon2id hasher (64 MiB, 3 passes: about half a second a hash on a busy machine),
-# kept here so a test can check it; the modules below hash with a light one (same code path, same
-# argon2id format) because they sign in and fail to sign in dozens of times.
-PRODUCTION_HASHER = accounts._hasher
-LIGHT_HASHER = PasswordHash((Argon2Hasher(time_cost=1, memory_cost=8192, parallelism=1),))
 
 # Strings that appear only in one patient's account or journal.
 MARKERS = {
@@ -87,10 +79,8 @@ def opened_world(home: Path) -> Iterator[World]:
             pytest.fail("CI must run the server tests: set UNKNOT_TEST_POSTGRES_URL (see .ci/run)")
         pytest.skip("no PostgreSQL server configured (UNKNOT_TEST_POSTGRES_URL)")
     reset_database(POSTGRES_URL)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(accounts, "_hasher", lambda: LIGHT_HASHER)
-        with _world(home, POSTGRES_URL) as world:
-            yield world
+    with _world(home, POSTGRES_URL) as world:
+        yield world
 
 
 @contextmanager
