@@ -98,3 +98,13 @@ def test_the_coach_docs_name_every_coached_exercise() -> None:
     listed = text.split("today these are:")[1].split(".")[0]
     names = {s.name.lower() for s in coachable(default_library())}
     assert {n.strip() for n in listed.replace(" and ", ", ").split(",")} == names
+
+
+def test_every_server_address_is_documented() -> None:
+    from unknot.web.server.app import PATIENT_ROUTERS, route_table
+
+    reference = documented("server.md")
+    local = {getattr(r, "path", "") for module in PATIENT_ROUTERS for r in module.router.routes}
+    for row in route_table():
+        if row["path"] not in local:  # a patient's pages are the local app's (docs/web.md)
+            assert f"`{row['path']}`" in reference, row["path"]

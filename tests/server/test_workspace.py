@@ -161,3 +161,27 @@ def test_a_clinics_own_exercise_is_written_checked_drawn_and_played_in_a_program
     assert "Clinic cat-cow" in patient.get("/session").text
     otto = _staff(clinic, people.other_clinician.email)
     assert "Clinic cat-cow" in otto.get("/clinic/exercises").text  # the clinic's, shared by its clinicians
+
+
+def test_a_programme_that_no_longer_fits_the_library_pauses_and_the_clinician_is_told(
+    clinic: Clinic, people: People
+) -> None:
+    from unknot.content.custom import check_form, form_of
+    from unknot.services import clinic_exercises
+
+    fields = {**form_of(clinic.library.exercises["cat_cow"]), "name": "Clinic cat-cow"}
+    fields.pop("id", None)
+    exercise = check_form(fields, clinic.library).exercise
+    assert exercise is not None
+    clinic_exercises.save(clinic, people.clinician, exercise)
+    cleo = _staff(clinic, people.clinician.email)
+    assert _assign(cleo, people.patient_a, {**BUILT, "exercise-0": exercise.id}) == 303
+    both_sides = exercise.dose.standard.model_copy(update={"sides": 2})
+    changed = exercise.model_copy(update={"dose": exercise.dose.model_copy(update={"standard": both_sides})})
+    clinic_exercises.save(clinic, people.clinician, changed)  # now done on each side: item 1 no longer fits
+    _assessed(clinic, people.patient_a)
+    patient = client_of(clinic)
+    sign_in(patient, people.patient_a.email)
+    assert patient.get("/session").status_code == 200  # the automatic plan meanwhile
+    listed = cleo.get("/clinic").text
+    assert "paused: it no longer fits the library" in listed

@@ -13,7 +13,7 @@ from unknot.content.custom import library_with
 from unknot.content.schema import Exercise, Library
 from unknot.core.clock import Clock
 from unknot.core.errors import UserError
-from unknot.core.programme import Programme
+from unknot.core.programme import Programme, check_programme
 from unknot.services.context import Context
 from unknot.settings import Settings
 from unknot.storage import server_repo
@@ -34,7 +34,7 @@ class Clinic:
     store: ServerStore
     clock: Clock
     library: Library
-    libraries: dict[tuple[int, dt.datetime | None], Library] = field(default_factory=dict)
+    libraries: dict[tuple[int, int], Library] = field(default_factory=dict)
 
     def now(self) -> dt.datetime:
         return self.clock.now()
@@ -85,10 +85,23 @@ def patient_context(clinic: Clinic, patient: Account) -> Context:
         update={"home": clinic.settings.home / "patients" / str(patient.id)}
     )
     library = clinic_library(clinic)
-    with clinic.store.reading() as db:
-        assigned = server_repo.assigned(db, patient.id)
-    programme = None if assigned is None else Programme.model_validate(assigned.data)
+    programme, _ = assigned_programme(clinic, patient.id, library)
     return Context(settings, clinic.store.journal(patient.journal), clinic.clock, library, programme)
+
+
+def assigned_programme(clinic: Clinic, patient_id: int, library: Library) -> tuple[Programme | None, str]:
+    """The programme the patient follows, and "" ; or, when it no longer fits the library (a clinic
+    exercise changed under it), None (the automatic plan, so the patient's app keeps working) and why."""
+    with clinic.store.reading() as db:
+        assigned = server_repo.assigned(db, patient_id)
+    if assigned is None:
+        return None, ""
+    programme = Programme.model_validate(assigned.data)
+    try:
+        check_programme(programme, library)
+    except UserError as exc:
+        return None, str(exc)
+    return programme, ""
 
 
 def clinic_library(clinic: Clinic) -> Library:

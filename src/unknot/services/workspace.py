@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 from unknot.core.answers import CLINICIAN_FLAGS
 from unknot.core.care import CareNow
+from unknot.core.history import HistoryDay
 from unknot.core.progress import ESCALATION, Progress
 from unknot.core.questionnaires import Response
-from unknot.services import care, clearances, progress, reports
-from unknot.services.clinic import Clinic, audit, patient_context
+from unknot.services import care, checkins, clearances, progress, reports
+from unknot.services.clinic import Clinic, assigned_programme, audit, patient_context
 from unknot.services.exports import Export
 from unknot.storage import repository, server_repo
 from unknot.storage.server_repo import Account
@@ -56,6 +57,9 @@ def _row(clinic: Clinic, patient: Account) -> PatientRow:
     with clinic.store.reading() as db:
         assigned = server_repo.assigned(db, patient.id)
     programme = str(assigned.data.get("name", "")) if assigned is not None else None
+    _, unfit = assigned_programme(clinic, patient.id, ctx.library)
+    if programme and unfit:
+        programme = f"{programme} (paused: it no longer fits the library; {unfit})"
     return PatientRow(patient, last, measured, scores, now if assessed else None, programme)
 
 
@@ -69,9 +73,18 @@ def patient_list(clinic: Clinic, viewer: Account) -> list[PatientRow]:
     return sorted(rows, key=lambda r: (not r.needs_attention, r.last_checkin or dt.date.min, r.patient.name))
 
 
+RECORD_DAYS = 28  # the journal days a patient's record shows
+
+
 def patient_row(clinic: Clinic, viewer: Account, patient: Account) -> PatientRow:
     audit(clinic, viewer, "read", patient.id, "record")
     return _row(clinic, patient)
+
+
+def journal_days(clinic: Clinic, patient: Account) -> list[HistoryDay]:
+    """The patient's latest days with a check-in or a session, newest first (their record's journal)."""
+    days = checkins.recent_history(patient_context(clinic, patient), entries=RECORD_DAYS, weeks=1)
+    return sorted(days, key=lambda d: d.date, reverse=True)[:RECORD_DAYS]
 
 
 def record_cleared(clinic: Clinic, viewer: Account, patient: Account, flag: str) -> None:

@@ -286,10 +286,10 @@ def custom_exercises(db: Session) -> list[dict[str, Any]]:
     return [row.data for row in db.scalars(select(CustomExerciseRow).order_by(CustomExerciseRow.exercise_id))]
 
 
-def custom_revision(db: Session) -> tuple[int, dt.datetime | None]:
+def custom_revision(db: Session) -> tuple[int, int]:
     """Changes whenever a custom exercise is added or changed (the clinic's library is rebuilt)."""
-    found = db.execute(select(func.count(), func.max(CustomExerciseRow.updated_at))).one()
-    return int(found[0]), found[1]
+    found = db.execute(select(func.count(), func.coalesce(func.sum(CustomExerciseRow.version), 0))).one()
+    return int(found[0]), int(found[1])
 
 
 def save_custom_exercise(
@@ -298,11 +298,14 @@ def save_custom_exercise(
     row = db.scalars(select(CustomExerciseRow).where(CustomExerciseRow.exercise_id == exercise_id)).first()
     if row is None:
         db.add(
-            CustomExerciseRow(exercise_id=exercise_id, clinician_id=clinician_id, data=data, updated_at=at)
+            CustomExerciseRow(
+                exercise_id=exercise_id, clinician_id=clinician_id, data=data, updated_at=at, version=1
+            )
         )
         return
     row.data = data
     row.updated_at = at
+    row.version += 1
 
 
 def add_notice(db: Session, account_id: int, text: str, at: dt.datetime) -> None:

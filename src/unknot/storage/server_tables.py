@@ -124,6 +124,7 @@ class CustomExerciseRow(ServerBase):
     )
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    version: Mapped[int] = mapped_column(Integer, default=1)  # grows with every change
 
 
 class NoticeRow(ServerBase):

@@ -35,8 +35,11 @@ def invite_patient(request: Request, form: FormData) -> Response:
 @router.get("/clinic/patients/{patient_id}", response_class=HTMLResponse)
 def patient_page(request: Request, patient_id: int) -> Response:
     clinic, viewer = clinic_of(request), signed_in(request)
-    row = workspace.patient_row(clinic, viewer, patient_for(clinic, viewer, patient_id))
-    return staff_page(request, "server/patient.html", title=row.patient.name, row=row, flags=workspace.FLAGS)
+    patient = patient_for(clinic, viewer, patient_id)
+    row = workspace.patient_row(clinic, viewer, patient)
+    days = workspace.journal_days(clinic, patient)
+    flags = workspace.FLAGS
+    return staff_page(request, "server/patient.html", title=row.patient.name, row=row, days=days, flags=flags)
 
 
 @router.get("/clinic/patients/{patient_id}/report.{suffix}")

@@ -64,5 +64,6 @@ def staff_page(request: Request, template: str, *, status_code: int = 200, **pag
         "care": None,
         "today": clinic.now().date(),
         "account": account,
+        "staff": True,  # a page of no patient's journal: no link to a patient's own pages
     }
     return templates.TemplateResponse(request, template, {**base, **page}, status_code=status_code)

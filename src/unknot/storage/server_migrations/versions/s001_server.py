@@ -69,6 +69,7 @@ def upgrade() -> None:
         sa.Column("clinician_id", sa.Integer(), nullable=True),
         sa.Column("data", sa.JSON(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["clinician_id"],
             ["accounts.id"],
