@@ -6,15 +6,21 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import threading
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import uvicorn
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
 from tests.conftest import POSTGRES_URL
+from tests.web.conftest import _free_port as free_port
 from tests.web.conftest import browser, playwright  # noqa: F401  (the browser tests' fixtures)
 from unknot.content.loader import default_library
 from unknot.services import accounts
@@ -78,6 +84,22 @@ def clinic(server_url: str, home: Path, server_clock: MovableClock) -> Iterator[
     opened = open_clinic(settings, server_clock, default_library())
     yield opened
     opened.close()
+
+
+@contextmanager
+def running(app: FastAPI) -> Iterator[str]:
+    """The app under a real uvicorn in a thread, on a free port, once it answers; its address."""
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert server.started, "the server app did not start"
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
 
 
 def client_of(clinic: Clinic) -> TestClient:

@@ -87,7 +87,7 @@ class Matrix:
 
 @pytest.fixture(scope="module")
 def matrix(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Matrix]:
-    with opened_world(tmp_path_factory.mktemp("matrix-home")) as world:
+    with opened_world(tmp_path_factory.mktemp("matrix-home"), "matrix") as world:
         clinic, people = world.clinic, world.people
         # Throwaways: the account POST /login signs in, and one whose reset link the matrix opens.
         joined(clinic, people.admin, "clinician", "walk.in@clinic.test", "Walk In")

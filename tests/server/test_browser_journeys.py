@@ -5,17 +5,13 @@ and the clinician sees the session on the dashboard. No console error, no reques
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from playwright.sync_api import Browser, Page, expect
 
-from tests.server.conftest import PASSWORD, SECRET, MovableClock
-from tests.web.conftest import _free_port
+from tests.server.conftest import PASSWORD, SECRET, MovableClock, running
 from tests.web.intake_steps import answer_details, answer_safety, answer_where, welcome
 from unknot.content.loader import default_library
 from unknot.services import accounts
@@ -31,18 +27,8 @@ def served(server_url: str, home: Path, server_clock: MovableClock) -> Iterator[
     settings = Settings(home=home, database_url=server_url, secret=SECRET.decode(), time_scale=0.01)
     clinic = open_clinic(settings, server_clock, default_library())
     accounts.create_admin(clinic, "admin@clinic.test", "Ada Admin", PASSWORD)
-    port = _free_port()
-    running = uvicorn.Server(
-        uvicorn.Config(create_server_app(clinic, SECRET), port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not running.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    with running(create_server_app(clinic, SECRET)) as address:
+        yield address
     clinic.close()
 
 

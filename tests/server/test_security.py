@@ -27,7 +27,7 @@ ACTOR_OF = (("patient", "patient_a"), ("clinician", "clinician"), ("admin", "adm
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    with opened_world(tmp_path_factory.mktemp("security-home")) as opened:
+    with opened_world(tmp_path_factory.mktemp("security-home"), "security") as opened:
         yield opened
 
 
@@ -265,3 +265,20 @@ def test_a_reset_link_sets_the_password_and_ends_every_session(world: World) -> 
     assert _login(fresh, owner.email, "a brand new password") == 303
     reused = client.post(f"/reset/{token}", data={"password": "yet another password", "csrf": csrf})
     assert reused.status_code == 400 and "already used" in reused.text
+
+
+@pytest.mark.parametrize(
+    ("asked", "landing"),
+    [
+        ("/clinic/patients/7?tab=journal", "/clinic/patients/7?tab=journal"),
+        ("//evil.example/", "/clinic"),
+        ("/\\evil.example", "/clinic"),
+        ("/\t/evil.example", "/clinic"),
+        ("https://evil.example/", "/clinic"),
+    ],
+)
+def test_after_signing_in_only_a_page_of_this_site_is_opened(world: World, asked: str, landing: str) -> None:
+    client = world.client(host="198.51.100.23")
+    form = {"email": world.people.clinician.email, "password": PASSWORD, "next": asked}
+    answer = client.post("/login", data={**form, "csrf": csrf_of(client, "/login")})
+    assert (answer.status_code, answer.headers["location"]) == (303, landing)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, make_url, text
 
 from tests.conftest import POSTGRES_URL
 from tests.server.conftest import BASE, PASSWORD, SECRET, MovableClock, People, joined, reset_database
@@ -72,14 +73,32 @@ def _people(clinic: Clinic) -> People:
     return People(admin, clinician, other, a, b, c)
 
 
+def own_database(url: str, name: str) -> str:
+    """A database of the module's own beside the worker's (created on first use): pytest-xdist may
+    run other modules' tests, which reset the worker's database, between this module's tests."""
+    base = make_url(url)
+    target = f"{base.database}_{name}"
+    engine = create_engine(base, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        known = connection.execute(
+            text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": target}
+        ).first()
+        if known is None:
+            connection.execute(text(f'CREATE DATABASE "{target}"'))
+    engine.dispose()
+    return base.set(database=target).render_as_string(hide_password=False)
+
+
 @contextmanager
-def opened_world(home: Path) -> Iterator[World]:
+def opened_world(home: Path, name: str) -> Iterator[World]:
+    """The module's clinic, in a database named after the module (`name`)."""
     if not POSTGRES_URL:
         if os.environ.get("CI"):
             pytest.fail("CI must run the server tests: set UNKNOT_TEST_POSTGRES_URL (see .ci/run)")
         pytest.skip("no PostgreSQL server configured (UNKNOT_TEST_POSTGRES_URL)")
-    reset_database(POSTGRES_URL)
-    with _world(home, POSTGRES_URL) as world:
+    url = own_database(POSTGRES_URL, name)
+    reset_database(url)
+    with _world(home, url) as world:
         yield world
 
 

@@ -120,6 +120,30 @@ class PageCache:
         return body
 
 
+class Uncached(PageCache):
+    """Server mode's "cache": every visitor's page built for them alone, in a worker thread, with its
+    slots filled. Nothing is kept or shared: pages of different patients' journals may have the same
+    revision, address and day, which is all a kept page is known by."""
+
+    def __init__(self) -> None:
+        super().__init__(limit=0)
+
+    async def serve(
+        self,
+        request: Request,
+        build: Callable[[], Response],
+        fills: Mapping[str, Callable[[], str]] | None = None,
+        also: Hashable = None,
+    ) -> Response:
+        response = await run_in_threadpool(build)
+        if not fills or response.status_code != 200:
+            return response
+        body = bytes(response.body)
+        for name, fill in fills.items():
+            body = body.replace(name.encode(), fill().encode())
+        return HTMLResponse(body, status_code=response.status_code)
+
+
 def page_cache(request: Request) -> PageCache:
     cache: PageCache = request.app.state.page_cache
     return cache

@@ -15,7 +15,7 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from unknot.core.errors import UserError
 from unknot.services.clinic import Clinic, NotYoursError
-from unknot.web.cache import GZIP_FROM, PageCache
+from unknot.web.cache import GZIP_FROM, Uncached
 from unknot.web.forms import invalid_field
 from unknot.web.render import NAV, STATIC_DIR, NavEntry
 from unknot.web.routes import checkin, followup, intake, lessons, library, pages, pwa, relief, session
@@ -75,7 +75,7 @@ def create_server_app(clinic: Clinic, secret: bytes) -> FastAPI:
     app, roles = _build(ROUTERS)
     app.state.clinic = clinic
     app.state.secret = secret
-    app.state.page_cache = PageCache(limit=0)  # nothing kept in a worker's memory: built per request
+    app.state.page_cache = Uncached()  # nothing kept in a worker's memory, nothing shared
     app.state.features = frozenset[str]()
     app.state.nav = PATIENT_NAV
     app.add_middleware(Gate, clinic=clinic, secret=secret, roles=roles, headers=security_headers(()))

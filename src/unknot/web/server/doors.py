@@ -3,7 +3,7 @@ health check a container or load balancer asks."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+import re
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
@@ -22,17 +22,14 @@ signed_in_router = APIRouter()  # any account
 CLEAR_SITE = ("clear-site-data", '"cache", "storage"')  # the browser forgets this person's copies
 
 
+# A page of this site to return to after signing in: a path, nothing a browser could read as
+# another site ("//host", "/\\host", a tab or a space that it drops).
+LOCAL_PATH = re.compile(r"/(?![/\\])[A-Za-z0-9/_.~%?=&-]*")
+
+
 def _home_after(next_path: str, role: str) -> str:
     """Where to go after signing in: the page asked for when it is on this site, else the role's home."""
-    parts = urlsplit(next_path)
-    if (
-        next_path.startswith("/")
-        and not next_path.startswith("//")
-        and not parts.netloc
-        and "\\" not in next_path
-    ):
-        return next_path
-    return HOMES[role]
+    return next_path if LOCAL_PATH.fullmatch(next_path) else HOMES[role]
 
 
 def _signed_in_response(request: Request, signed: accounts.SignedIn, where: str) -> Response:
@@ -71,7 +68,8 @@ async def login(request: Request) -> Response:
         return _login_again(request, email, next_path, str(exc), 429)
     except UserError as exc:
         return _login_again(request, email, next_path, str(exc), 401)
-    return _signed_in_response(request, signed, _home_after(next_path, signed.account.role))
+    where = _home_after(next_path, signed.account.role)
+    return await run_in_threadpool(_signed_in_response, request, signed, where)
 
 
 def _login_again(request: Request, email: str, next_path: str, problem: str, status: int) -> Response:
