@@ -29,8 +29,6 @@ def run_command(
     """Run the server (UNKNOT_DATABASE_URL names its PostgreSQL database, UNKNOT_SECRET its key)."""
     if ctx.invoked_subcommand is not None:
         return
-    import uvicorn
-
     from unknot.services.clinic import open_clinic, upgrade_all
     from unknot.web.server.main import secret_of
 
@@ -44,7 +42,20 @@ def run_command(
     upgrade_all(clinic)
     clinic.close()
     console().print(f"unknot server: http://{host}:{port}/login ({workers} workers; Ctrl+C to stop)")
-    uvicorn.run(
+    _run(host, port, workers)
+
+
+def _run(host: str, port: int, workers: int) -> None:
+    """uvicorn with the app's factory (each worker makes its own). For several workers the listening
+    socket is made here as a TCP one: uvicorn's own is made without its protocol, and asyncio then
+    leaves Nagle's algorithm on, so each keep-alive response waits some 40 ms for the client's
+    delayed ACK (uvicorn issue 3149)."""
+    import socket
+
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    config = uvicorn.Config(
         "unknot.web.server.main:app",
         factory=True,
         host=host,
@@ -53,6 +64,18 @@ def run_command(
         proxy_headers=True,  # X-Forwarded-* trusted only from FORWARDED_ALLOW_IPS (docs/server.md)
         log_level="warning",
     )
+    if workers == 1:
+        uvicorn.Server(config).run()
+        return
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listener = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listener.bind((host, port))
+    except OSError as exc:
+        fail(f"port: cannot listen on {host}:{port} ({exc.strerror})")
+    listener.set_inheritable(True)
+    Multiprocess(config, sockets=[listener]).run()
 
 
 def _password_twice() -> str:
