@@ -110,8 +110,8 @@ def stop(process: subprocess.Popen[bytes]) -> None:
         process.wait()
 
 
-def cpu_seconds(root: int | None = None, name: str = "") -> float:
-    """CPU seconds used so far by `root` and its descendants, or by every process called `name`."""
+def cpu_by_process() -> dict[int, tuple[int, str, float]]:
+    """Every process's parent, name and CPU seconds used so far."""
     stats: dict[int, tuple[int, str, float]] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -122,14 +122,23 @@ def cpu_seconds(root: int | None = None, name: str = "") -> float:
             comm = text[text.index("(") + 1 : text.rindex(")")]
             fields = text[text.rindex(")") + 2 :].split()
             stats[int(entry.name)] = (int(fields[1]), comm, (int(fields[11]) + int(fields[12])) / TICKS)
-    if name:
-        return sum(cpu for _, comm, cpu in stats.values() if comm == name)
+    return stats
+
+
+def descendants(stats: dict[int, tuple[int, str, float]], root: int) -> set[int]:
     tree, grew = {root}, True
     while grew:
         more = {pid for pid, (parent, _, _) in stats.items() if parent in tree} - tree
         tree |= more
         grew = bool(more)
-    return sum(stats[pid][2] for pid in tree if pid in stats)
+    return tree
+
+
+def cpu_used(
+    before: dict[int, tuple[int, str, float]], after: dict[int, tuple[int, str, float]], pids: set[int]
+) -> float:
+    """CPU seconds the processes used between the samples (one that ended in between is not counted)."""
+    return sum(after[p][2] - (before[p][2] if p in before else 0.0) for p in pids if p in after)
 
 
 def machine_busy() -> float:
@@ -138,19 +147,25 @@ def machine_busy() -> float:
     return (sum(values) - values[3] - values[4]) / TICKS
 
 
-def cpu_now(pid: int) -> tuple[float, float, float]:
-    return cpu_seconds(pid), cpu_seconds(name="postgres"), machine_busy()
-
-
 def phase(
     title: str, pid: int, port: int, tokens: list[str], mix: list[str], args: argparse.Namespace
 ) -> tuple[Outcome, dict[str, float]]:
-    print(f"{title}: {args.clients} connections, {args.seconds:.0f} s ...", flush=True)
-    outcome, before, after = load(
-        port, tokens, args.clients, mix, args.seconds, args.client_processes, lambda: cpu_now(pid)
+    print(f"{title}: {args.clients} connections, {args.seconds:.0f} s ...")
+    outcome, (before, busy), (after, busy_after) = load(
+        port,
+        tokens,
+        args.clients,
+        mix,
+        args.seconds,
+        args.client_processes,
+        lambda: (cpu_by_process(), machine_busy()),
     )
-    cpu = {k: (b - a) for k, a, b in zip(("server", "postgres", "machine"), before, after, strict=True)}
-    return outcome, cpu
+    postgres = {p for p, (_, name, _) in after.items() if name == "postgres"}
+    return outcome, {
+        "server": cpu_used(before, after, descendants(after, pid)),
+        "postgres": cpu_used(before, after, postgres),
+        "machine": busy_after - busy,
+    }
 
 
 def percentile(times: list[float], p: int) -> float:
@@ -224,6 +239,7 @@ def options() -> argparse.Namespace:
 
 def main() -> int:
     args = options()
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     url = database_url()
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (other work slows every number)")
     seed(url, args)
