@@ -31,7 +31,7 @@ class Outcome:
     errors: dict[str, int] = field(default_factory=dict)
     cpu_seconds: float = 0.0
     wall_seconds: float = 0.0
-    late_seconds: float = 0.0  # a process still reading CSRF tokens when the load began
+    late_seconds: float = 0.0  # a process not ready when the load began
 
     def error(self, what: str) -> None:
         self.errors[what] = self.errors.get(what, 0) + 1
@@ -49,7 +49,8 @@ class Outcome:
 @dataclass(frozen=True)
 class Job:
     port: int
-    tokens: list[str]  # session cookies, one patient each ("" for the bare endpoint)
+    tokens: list[str]  # session cookies, one patient each
+    csrf: list[str]  # each patient's CSRF token, read from their check-in page
     connections: int
     mix: list[str]  # "GET /path" or "POST /checkin", taken in turn by each connection
     start_at: float  # time.time() when every process begins together
@@ -111,6 +112,11 @@ def request(port: int, target: str, token: str, csrf: str = "", *, gzip: bool = 
             "Sec-Fetch-Site: same-origin",
         ]
     return ("\r\n".join(lines) + "\r\n\r\n" + body).encode()
+
+
+def csrf_tokens(port: int, tokens: list[str], connections: int) -> list[str]:
+    """Each patient's CSRF token, from their check-in page (which also warms the server)."""
+    return asyncio.run(_csrf_tokens(port, tokens, connections))
 
 
 async def _csrf_tokens(port: int, tokens: list[str], connections: int) -> list[str]:
@@ -175,6 +181,7 @@ def _run_job(job: Job) -> Outcome:
 def load(
     port: int,
     tokens: list[str],
+    csrf: list[str],
     connections: int,
     mix: list[str],
     seconds: float,
@@ -182,12 +189,11 @@ def load(
     sample: Callable[[], T],
 ) -> tuple[Outcome, T, T]:
     """`connections` connections over `processes` client processes for `seconds`; every process's
-    patients are its own share of `tokens`. Preparing (CSRF tokens) is done before the clock starts;
-    `sample()` is called as the clock starts and as it stops (CPU counters)."""
-    lead = 5.0 + 0.04 * len(tokens)  # time to read every patient's CSRF token first
-    start_at = time.time() + lead
+    patients are its own share of `tokens`; `sample()` is called as the clock starts and as it stops
+    (CPU counters)."""
+    start_at = time.time() + 3.0  # every process started and its requests written
     jobs = [
-        Job(port, tokens[p::processes], connections // processes, mix, start_at, seconds)
+        Job(port, tokens[p::processes], csrf[p::processes], connections // processes, mix, start_at, seconds)
         for p in range(processes)
     ]
     total = Outcome()

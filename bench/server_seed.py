@@ -1,13 +1,14 @@
 """Server mode's database for bench/server.py: a clinician and N patients on PostgreSQL, each with a
 year of journal.
 
-Each patient is an account (server_repo, one password hash shared by all: argon2 takes a tenth of a
-second a hash, and the bench signs in by sessions made up front) with a journal schema of their own,
-created and migrated by `storage.clinic.migrate_journal`, as `join` does. In the journal: the
-assessment and its plan through the services (as the first visit does), then a year of entries in
-bulk in one transaction (see seed.py, whose rows these are): a check-in on nine days of ten, a
-session of the whole plan on two days of three, each questionnaire once a month. The last entries
-are yesterday's. Patients are seeded by a pool of processes, each with its own engine.
+Each patient is an account (one argon2 hash shared by all: a hash takes a tenth of a second, and the
+bench signs in by sessions made up front) with a journal schema of their own. A journal the whole
+way: `storage.clinic.migrate_journal` (as `join` does), the assessment and its plan through the
+services (as the first visit does), then a year in bulk in one transaction (rows as seed.py makes
+them): a change of plan every 14 days, a check-in on nine days of ten, a session of the day's plan
+on two days of three, each questionnaire once a month; the last entries are yesterday's.
+`copy_patients` makes the first journal so and copies it for the others (pg_dump, psql);
+`seed_patients` makes every journal the whole way.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from seed import ANSWERS, _checkins, _sessions, at
+from seed import ANSWERS, PLAN_EVERY_DAYS, _checkins, _sessions, at
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import make_url
 
@@ -35,14 +36,15 @@ from unknot.services import intake, plans, preferences
 from unknot.services.accounts import _hasher, digest
 from unknot.services.clinic import Clinic, open_clinic, patient_context
 from unknot.settings import Settings
-from unknot.storage import server_repo
+from unknot.storage import repository, server_repo
 from unknot.storage.clinic import journal_schema, migrate_journal
 from unknot.storage.server_tables import AccountRow, WebSessionRow
-from unknot.storage.tables import CheckinRow, ResponseRow, SessionRow
+from unknot.storage.tables import CheckinRow, PlanRow, ResponseRow, SessionRow
 
 PASSWORD = "bench-password-not-secret"
 CLINICIAN = "clinician@bench.example"
 MONTH = 30
+REASON = "Your plan changed because of the past two weeks."
 Rows = list[dict[str, Any]]
 
 
@@ -196,12 +198,35 @@ def _seed_journal(clinic: Clinic, account_id: int, days: int, start: dt.date, zo
     preferences.change(ctx, {"seen_welcome": "on"})
     current = plans.current(ctx)
     assert current is not None and current.plan is not None and current.plan_id is not None
-    items = [item.id for item in current.plan.items]
+    plan = current.plan.model_dump(mode="json")
+    items = [item["id"] for item in plan["items"]]
     every_day = [start + dt.timedelta(days=n) for n in range(days)]
     with ctx.store.writing() as db:
+        plan_ids = _plan_changes(db, plan, current.plan_id, every_day, zone)
         db.execute(insert(CheckinRow), _checkins([d for n, d in enumerate(every_day) if n % 10 != 9], zone))
-        db.execute(insert(SessionRow), _sessions(every_day, items, [current.plan_id] * days, zone))
+        db.execute(insert(SessionRow), _sessions(every_day, items, plan_ids, zone))
         db.execute(insert(ResponseRow), _monthly_responses(clinic, every_day, zone))
+
+
+def _plan_changes(
+    db: Any, plan: dict[str, Any], first_id: int, days: list[dt.date], zone: dt.tzinfo
+) -> list[int]:
+    """A change of plan every 14 days, as plans.adapt_plan makes them (ids from the table's sequence);
+    the id of the plan current on each day."""
+    _, assessment_id = repository.plan_started(db, first_id)
+    columns = {key: plan[key] for key in ("level", "total_minutes", "items", "habits", "walking", "lessons")}
+    changes = [day for n, day in enumerate(days) if n and n % PLAN_EVERY_DAYS == 0]
+    rows = [
+        {**columns, "assessment_id": assessment_id, "created_at": at(day, 7, zone), "reason": REASON}
+        for day in changes
+    ]
+    ids = list(db.scalars(insert(PlanRow).returning(PlanRow.id, sort_by_parameter_order=True), rows))
+    current, by_day = first_id, []
+    starts = dict(zip(changes, ids, strict=True))
+    for day in days:
+        current = starts.get(day, current)
+        by_day.append(current)
+    return by_day
 
 
 def _monthly_responses(clinic: Clinic, days: list[dt.date], zone: dt.tzinfo) -> Rows:
