@@ -42,6 +42,7 @@ PAGES = ["GET /", "GET /progress", "GET /history", "GET /session"]
 MIX = [*PAGES, CHECKIN]
 WORKERS = 2
 TARGET_CHECKINS, TARGET_P99 = 500.0, 100.0
+NAGLE_MS = 30
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -267,9 +268,17 @@ def main() -> int:
     try:
         patients = (tokens, [""] * len(tokens))
         bare, cpu = phase("bare Starlette, GET /", process.pid, port, patients, ["GET /"], args.clients, args)
+        alone, _, _ = load(port, tokens[:1], [""], 1, ["GET /"], 2.0, 1, lambda: None)
     finally:
         stop(process)
     describe("bare Starlette endpoint", bare, cpu, ["GET /"], args.client_processes)
+    one = percentile(alone.times["GET /"], 50)
+    print(f"  one keep-alive connection alone: p50 {one:.1f} ms a request")
+    if one > NAGLE_MS:  # Nagle's algorithm on the workers' sockets and the client's delayed ACK
+        print(
+            f"  NOTE: over {NAGLE_MS} ms for a bare endpoint: uvicorn --workers >1 leaves TCP_NODELAY off "
+            "(uvicorn issue 3149), and every keep-alive response waits ~40 ms for a delayed ACK"
+        )
     command = [python, "-m", "unknot", "server", "--port", str(port), "--workers", str(WORKERS)]
     process, ready = start(command, port, env, "/login")
     print(f"\nunknot server --workers {WORKERS} answered in {ready:.1f} s (it first checks every journal)")

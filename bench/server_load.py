@@ -13,7 +13,7 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from multiprocessing import Pool
+from multiprocessing import Process, Queue
 from typing import TypeVar
 from urllib.parse import urlencode
 
@@ -174,8 +174,8 @@ async def _load(job: Job) -> Outcome:
     return outcome
 
 
-def _run_job(job: Job) -> Outcome:
-    return asyncio.run(_load(job))
+def _run_job(job: Job, results: Queue[Outcome]) -> None:
+    results.put(asyncio.run(_load(job)))
 
 
 def load(
@@ -196,13 +196,17 @@ def load(
         Job(port, tokens[p::processes], csrf[p::processes], connections // processes, mix, start_at, seconds)
         for p in range(processes)
     ]
+    results: Queue[Outcome] = Queue()
+    workers = [Process(target=_run_job, args=(job, results)) for job in jobs]  # a process each
+    for worker in workers:
+        worker.start()
+    time.sleep(max(0.0, start_at - time.time()))
+    first = sample()
+    time.sleep(seconds)
+    last = sample()
     total = Outcome()
-    with Pool(processes) as pool:
-        running = pool.map_async(_run_job, jobs)
-        time.sleep(max(0.0, start_at - time.time()))
-        first = sample()
-        time.sleep(seconds)
-        last = sample()
-        for outcome in running.get():
-            total.add(outcome)
+    for _ in workers:
+        total.add(results.get(timeout=120))
+    for worker in workers:
+        worker.join()
     return total, first, last
