@@ -139,10 +139,9 @@ async def _csrf_tokens(port: int, tokens: list[str], connections: int) -> list[s
 async def _load(job: Job) -> Outcome:
     outcome = Outcome()
     tokens = job.tokens
-    needed = CHECKIN in job.mix  # the bare endpoint has no forms
-    csrf = await _csrf_tokens(job.port, tokens, job.connections) if needed else [""] * len(tokens)
     requests = [
-        {kind: request(job.port, kind, t, c) for kind in job.mix} for t, c in zip(tokens, csrf, strict=True)
+        {kind: request(job.port, kind, t, c) for kind in job.mix}
+        for t, c in zip(tokens, job.csrf, strict=True)
     ]
 
     async def run(c: int) -> None:
