@@ -11,9 +11,10 @@ The load is CLIENTS keep-alive connections in client processes (server_load.py),
 its share of the patients. Reported: requests and check-ins per second, p50/p95/p99 ms of pages and
 check-ins, errors, ratios to the bare endpoint, and where the CPU went (the client, the server's
 processes, PostgreSQL). Targets: 500 check-ins/s, pages' p99 under 100 ms, no error. A bench reports:
-it exits 0 whether the targets are met or not (1 only when it could not run).
+it exits 0 whether the targets are met or not (it fails only when it could not run).
 
-Options: --patients N (1000), --days N (365), --clients N (32), --seconds S (15), --reuse (keep a
+Options: --patients N (1000), --days N (365), --clients N (32), --client-processes N (2),
+--seconds S (15 a phase), --reuse (keep a
 database already seeded with that many patients), --drop (drop the database at the end; it is kept
 otherwise, for --reuse), --by-services (every journal the whole way, not copies of the first).
 Environment: UNKNOT_BENCH_DATABASE_URL (default: the local server's, database unknot_bench).
