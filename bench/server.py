@@ -169,10 +169,13 @@ def phase(
         lambda: (cpu_by_process(), machine_busy()),
     )
     postgres = {p for p, (_, name, _) in after.items() if name == "postgres"}
+    tree = descendants(after, pid)
+    busiest = sorted((cpu_used(before, after, {p}) for p in tree), reverse=True)[:WORKERS]
     return outcome, {
-        "server": cpu_used(before, after, descendants(after, pid)),
+        "server": cpu_used(before, after, tree),
         "postgres": cpu_used(before, after, postgres),
         "machine": busy_after - busy,
+        **{f"worker {n + 1}": cpu for n, cpu in enumerate(busiest)},
     }
 
 
@@ -198,7 +201,8 @@ def describe(title: str, outcome: Outcome, cpu: dict[str, float], kinds: list[st
     print(f"  errors: {errors}" + "".join(f"\n    {what}: {n}" for what, n in sorted(outcome.errors.items())))
     client = outcome.cpu_seconds / wall
     print(
-        f"  CPU (cores): client {client:.2f}, server {cpu['server'] / wall:.2f}, "
+        f"  CPU (cores): client {client:.2f}, server {cpu['server'] / wall:.2f} "
+        f"({' + '.join(f'{cpu[k] / wall:.2f}' for k in cpu if k.startswith('worker'))} in its busiest), "
         f"PostgreSQL {cpu['postgres'] / wall:.2f}, "
         f"whole machine {cpu['machine'] / wall:.2f} of {os.cpu_count()}"
     )

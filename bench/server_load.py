@@ -21,6 +21,7 @@ CSRF_FIELD = re.compile(rb'name="csrf" value="([^"]+)"')
 SESSION_COOKIE = "unknot_sid"
 CHECKIN = "POST /checkin"
 T = TypeVar("T")
+CONNECT_EVERY = 0.02  # seconds between two connections a client process opens
 
 
 @dataclass
@@ -62,6 +63,9 @@ class Connection:
         self.port = port
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
+
+    async def connect(self) -> None:
+        self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
 
     async def send(self, request: bytes) -> tuple[int, bytes]:
         for attempt in (1, 2):  # once more on a fresh connection if the server closed an idle one
@@ -145,7 +149,7 @@ async def _load(job: Job) -> Outcome:
     ]
 
     async def run(c: int) -> None:
-        connection = Connection(job.port)
+        connection = connections[c]
         mine = list(range(c, len(tokens), job.connections)) or [c % len(tokens)]
         n = c  # each connection starts at another place in the mix
         while time.perf_counter() < deadline:
@@ -163,6 +167,12 @@ async def _load(job: Job) -> Outcome:
             elif status > 0:
                 outcome.error(f"{kind}: HTTP {status}")
 
+    # Connections opened one by one, as visitors arrive: a burst would all go to one worker (a
+    # worker's event loop accepts every connection waiting at once).
+    connections = [Connection(job.port) for _ in range(job.connections)]
+    for connection in connections:
+        await connection.connect()
+        await asyncio.sleep(CONNECT_EVERY)
     outcome.late_seconds = max(0.0, time.time() - job.start_at)
     await asyncio.sleep(max(0.0, job.start_at - time.time()))
     cpu, wall = time.process_time(), time.perf_counter()
