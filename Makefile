@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit bench bench-breaks bench-camera clean
+.PHONY: run test lint typecheck unit bench bench-breaks bench-camera bench-server clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ bench-breaks: $(STAMP)
 
 bench-camera: $(STAMP)
 	$(BIN)/python bench/camera.py
+
+# Server mode under load on the local PostgreSQL (.ci/postgres.sh); ARGS=--reuse keeps the seeded database.
+bench-server: $(STAMP)
+	$(BIN)/python bench/server.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis .coverage .coverage.*
