@@ -21,7 +21,6 @@ from sqlalchemy import create_engine, text
 
 from tests.conftest import POSTGRES_URL
 from tests.web.conftest import _free_port as free_port
-from tests.web.conftest import browser, playwright  # noqa: F401  (the browser tests' fixtures)
 from unknot.content.loader import default_library
 from unknot.services import accounts
 from unknot.services.clinic import Account, Clinic, open_clinic
@@ -63,14 +62,19 @@ def reset_database(url: str) -> None:
     engine.dispose()
 
 
-@pytest.fixture
-def server_url() -> str:
+def fresh_server_url() -> str:
+    """The worker's PostgreSQL database, emptied (skipped without one; a failure on CI)."""
     if not POSTGRES_URL:
         if os.environ.get("CI"):
             pytest.fail("CI must run the server tests: set UNKNOT_TEST_POSTGRES_URL (see .ci/run)")
         pytest.skip("no PostgreSQL server configured (UNKNOT_TEST_POSTGRES_URL)")
     reset_database(POSTGRES_URL)
     return POSTGRES_URL
+
+
+@pytest.fixture
+def server_url() -> str:
+    return fresh_server_url()
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
 """Server mode in a real browser (Debian's Chromium), three people at once: the admin invites a
 clinician, the clinician invites a patient, the patient joins (told their clinician can see their
 journal), answers the questions, the clinician builds and assigns a programme, the patient plays it,
-and the clinician sees the session on the dashboard. No console error, no request leaves the server."""
+and the clinician sees the session on the dashboard. No console error, no request leaves the server.
+(Here beside the other browser tests, whose one Playwright it shares.)"""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.server.conftest import PASSWORD, SECRET, MovableClock, running
+from tests.server.conftest import PASSWORD, SECRET, MovableClock, fresh_server_url, running
 from tests.web.intake_steps import answer_details, answer_safety, answer_where, welcome
 from unknot.content.loader import default_library
 from unknot.services import accounts
@@ -19,13 +20,13 @@ from unknot.services.clinic import open_clinic
 from unknot.settings import Settings
 from unknot.web.server.app import create_server_app
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.server, pytest.mark.postgres]
 
 
 @pytest.fixture
-def served(server_url: str, home: Path, server_clock: MovableClock) -> Iterator[str]:
-    settings = Settings(home=home, database_url=server_url, secret=SECRET.decode(), time_scale=0.01)
-    clinic = open_clinic(settings, server_clock, default_library())
+def served(home: Path) -> Iterator[str]:
+    settings = Settings(home=home, database_url=fresh_server_url(), secret=SECRET.decode(), time_scale=0.01)
+    clinic = open_clinic(settings, MovableClock(), default_library())
     accounts.create_admin(clinic, "admin@clinic.test", "Ada Admin", PASSWORD)
     with running(create_server_app(clinic, SECRET)) as address:
         yield address
