@@ -282,3 +282,9 @@ def test_after_signing_in_only_a_page_of_this_site_is_opened(world: World, asked
     form = {"email": world.people.clinician.email, "password": PASSWORD, "next": asked}
     answer = client.post("/login", data={**form, "csrf": csrf_of(client, "/login")})
     assert (answer.status_code, answer.headers["location"]) == (303, landing)
+
+
+def test_an_absurd_address_or_password_is_a_wrong_sign_in_not_an_error(world: World) -> None:
+    client = world.client(host="198.51.100.99")
+    assert _login(client, "x" * 5000 + "@clinic.test", PASSWORD) == 401
+    assert _login(client, world.people.clinician.email, "p" * 100_000) == 401

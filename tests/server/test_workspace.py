@@ -185,3 +185,15 @@ def test_a_programme_that_no_longer_fits_the_library_pauses_and_the_clinician_is
     assert patient.get("/session").status_code == 200  # the automatic plan meanwhile
     listed = cleo.get("/clinic").text
     assert "paused: it no longer fits the library" in listed
+
+
+def test_migrate_upgrades_only_the_journals_behind(clinic: Clinic, people: People) -> None:
+    from sqlalchemy import text
+
+    from unknot.services.clinic import upgrade_all
+
+    assert upgrade_all(clinic) == (3, 0)  # the three patients' journals, each made up to date on joining
+    with clinic.store.engine.begin() as db:
+        db.execute(text('CREATE SCHEMA "journal_999"'))  # a journal whose set-up never ran
+    assert upgrade_all(clinic) == (4, 1)
+    assert upgrade_all(clinic) == (4, 0)

@@ -115,10 +115,10 @@ def migrate_command() -> None:
 
     clinic = open_clinic(settings_from_env(), SystemClock(), library())
     try:
-        count = upgrade_all(clinic)
+        count, upgraded = upgrade_all(clinic)
     finally:
         clinic.close()
-    console().print(f"up to date: the server's tables and {count} journals")
+    console().print(f"up to date: the server's tables and {count} journals ({upgraded} upgraded now)")
 
 
 @server_app.command("routes")

@@ -130,12 +130,14 @@ def _waited(clinic: Clinic, email: str, client: str) -> None:
 def sign_in(clinic: Clinic, email: str, password: str, client: str) -> SignedIn:
     """A new session (never the one the browser had: no session fixation); failures are counted
     per address and per client, and past the limits nothing is checked until the window passes."""
-    email = email.strip().lower()
+    email, client = email.strip().lower()[:254], client[:64]  # as long as the failures' columns
     _waited(clinic, email, client)
     with clinic.store.reading() as db:
         found = server_repo.account_by_email(db, email)
     hashed = found[1] if found else None
-    if found is None or hashed is None:
+    if len(password) > MAX_PASSWORD:
+        ok = False  # no password that long was ever set: not worth hashing
+    elif found is None or hashed is None:
         _hasher().hash(password)  # as long as a real check: timing does not tell which addresses exist
         ok = False
     else:

@@ -15,7 +15,7 @@ from unknot.core.programme import Programme, ProgrammeItem, check_programme
 from unknot.services import programme as handout
 from unknot.services.clinic import Account, Clinic, audit, patient_context
 from unknot.services.exports import Export
-from unknot.storage import server_repo
+from unknot.storage import programme_rows
 
 BLANK_ROWS = 3  # empty rows the builder adds after the programme's items
 
@@ -33,19 +33,19 @@ def _programme(data: Mapping[str, object]) -> Programme:
 def assigned(clinic: Clinic, patient_id: int) -> Programme | None:
     """The programme the patient follows now, if their clinician assigned one."""
     with clinic.store.reading() as db:
-        found = server_repo.assigned(db, patient_id)
+        found = programme_rows.assigned(db, patient_id)
     return None if found is None else _programme(found.data)
 
 
 def templates(clinic: Clinic, clinician: Account) -> list[Saved]:
     with clinic.store.reading() as db:
-        found = server_repo.templates(db, clinician.id)
+        found = programme_rows.templates(db, clinician.id)
     return [Saved(t.id, _programme(t.data)) for t in found]
 
 
 def template(clinic: Clinic, clinician: Account, template_id: int) -> Programme:
     with clinic.store.reading() as db:
-        found = server_repo.template(db, template_id)
+        found = programme_rows.template(db, template_id)
     if found is None or (found.clinician_id != clinician.id and clinician.role != "admin"):
         raise UserError("template: there is no such template among yours")
     return _programme(found.data)
@@ -54,7 +54,7 @@ def template(clinic: Clinic, clinician: Account, template_id: int) -> Programme:
 def save_template(clinic: Clinic, clinician: Account, programme: Programme, library: Library) -> None:
     check_programme(programme, library)
     with clinic.store.writing() as db:
-        server_repo.add_programme(db, clinician.id, None, programme.model_dump(mode="json"), clinic.now())
+        programme_rows.add_programme(db, clinician.id, None, programme.model_dump(mode="json"), clinic.now())
 
 
 def assign(
@@ -64,15 +64,15 @@ def assign(
     check_programme(programme, library)
     data = programme.model_dump(mode="json")
     with clinic.store.writing() as db:
-        server_repo.end_programmes(db, patient.id, clinic.now())
-        server_repo.add_programme(db, clinician.id, patient.id, data, clinic.now())
+        programme_rows.end_programmes(db, patient.id, clinic.now())
+        programme_rows.add_programme(db, clinician.id, patient.id, data, clinic.now())
     audit(clinic, clinician, "assign_programme", patient.id, programme.name)
 
 
 def end(clinic: Clinic, clinician: Account, patient: Account) -> bool:
     """The patient goes back to the automatic plan; False when no programme was assigned."""
     with clinic.store.writing() as db:
-        ended = server_repo.end_programmes(db, patient.id, clinic.now())
+        ended = programme_rows.end_programmes(db, patient.id, clinic.now())
     if ended:
         audit(clinic, clinician, "end_programme", patient.id, "")
     return bool(ended)

@@ -16,8 +16,15 @@ from unknot.core.errors import UserError
 from unknot.core.programme import Programme, check_programme
 from unknot.services.context import Context
 from unknot.settings import Settings
-from unknot.storage import server_repo
-from unknot.storage.clinic import ServerStore, journals, migrate_journal, open_server_store, ping
+from unknot.storage import programme_rows, server_repo
+from unknot.storage.clinic import (
+    ServerStore,
+    journals,
+    journals_behind,
+    migrate_journal,
+    open_server_store,
+    ping,
+)
 from unknot.storage.server_repo import Account, Link
 
 ROLES = ("admin", "clinician", "patient")
@@ -47,12 +54,13 @@ def open_clinic(settings: Settings, clock: Clock, library: Library, *, migrate: 
     return Clinic(settings, open_server_store(settings.database_url, migrate=migrate), clock, library)
 
 
-def upgrade_all(clinic: Clinic) -> int:
-    """Every journal schema to the newest version (`unknot server migrate`); how many there are."""
-    names = journals(clinic.store.engine)
-    for name in names:
+def upgrade_all(clinic: Clinic) -> tuple[int, int]:
+    """Every journal schema to the newest version (`unknot server migrate`): how many there are, and
+    how many were upgraded."""
+    behind = journals_behind(clinic.store.engine)
+    for name in behind:
         migrate_journal(clinic.store.engine, name)
-    return len(names)
+    return len(journals(clinic.store.engine)), len(behind)
 
 
 def may_see(viewer: Account, patient: Account) -> bool:
@@ -93,7 +101,7 @@ def assigned_programme(clinic: Clinic, patient_id: int, library: Library) -> tup
     """The programme the patient follows, and "" ; or, when it no longer fits the library (a clinic
     exercise changed under it), None (the automatic plan, so the patient's app keeps working) and why."""
     with clinic.store.reading() as db:
-        assigned = server_repo.assigned(db, patient_id)
+        assigned = programme_rows.assigned(db, patient_id)
     if assigned is None:
         return None, ""
     programme = Programme.model_validate(assigned.data)
@@ -105,13 +113,13 @@ def assigned_programme(clinic: Clinic, patient_id: int, library: Library) -> tup
 
 
 def clinic_library(clinic: Clinic) -> Library:
-    """The content library with the clinic's own exercises (server_repo.custom_exercises), built
+    """The content library with the clinic's own exercises (programme_rows.custom_exercises), built
     again only when they change: every worker reads the same rows, so every worker builds the same."""
     with clinic.store.reading() as db:
-        revision = server_repo.custom_revision(db)
+        revision = programme_rows.custom_revision(db)
         built = clinic.libraries.get(revision)
         if built is None:
-            customs = [Exercise.model_validate(data) for data in server_repo.custom_exercises(db)]
+            customs = [Exercise.model_validate(data) for data in programme_rows.custom_exercises(db)]
             built = library_with(clinic.library, customs)
             clinic.libraries.clear()
             clinic.libraries[revision] = built

@@ -10,7 +10,7 @@ from unknot.content.custom import FormCheck, check_form, exercise_json
 from unknot.content.schema import Exercise
 from unknot.core.errors import UserError
 from unknot.services.clinic import Account, Clinic, audit, clinic_library
-from unknot.storage import server_repo
+from unknot.storage import programme_rows
 
 
 def customs(clinic: Clinic) -> list[Exercise]:
@@ -33,5 +33,7 @@ def check(clinic: Clinic, fields: Mapping[str, str | list[str]], editing: str | 
 
 def save(clinic: Clinic, clinician: Account, exercise: Exercise) -> None:
     with clinic.store.writing() as db:
-        server_repo.save_custom_exercise(db, exercise.id, clinician.id, exercise_json(exercise), clinic.now())
+        programme_rows.save_custom_exercise(
+            db, exercise.id, clinician.id, exercise_json(exercise), clinic.now()
+        )
     audit(clinic, clinician, "custom_exercise", None, exercise.id)

@@ -10,7 +10,7 @@ from typing import Any
 from unknot.core.errors import UserError
 from unknot.services import backup
 from unknot.services.clinic import Clinic, audit, patient_context
-from unknot.storage import server_repo
+from unknot.storage import programme_rows, server_repo
 from unknot.storage.clinic import drop_journal
 from unknot.storage.server_repo import Account
 
@@ -23,7 +23,7 @@ def export_all(clinic: Clinic, actor: Account, patient: Account) -> dict[str, An
     ctx = patient_context(clinic, patient)
     journal = backup.export_document(ctx)
     with clinic.store.reading() as db:
-        programmes = server_repo.programmes_of(db, patient.id)
+        programmes = programme_rows.programmes_of(db, patient.id)
         entries = server_repo.audit_entries(db, patient.id)
     audit(clinic, actor, "export", patient.id, "everything")
     return {

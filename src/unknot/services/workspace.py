@@ -14,7 +14,7 @@ from unknot.core.questionnaires import Response
 from unknot.services import care, checkins, clearances, progress, reports
 from unknot.services.clinic import Clinic, assigned_programme, audit, patient_context
 from unknot.services.exports import Export
-from unknot.storage import repository, server_repo
+from unknot.storage import programme_rows, repository, server_repo
 from unknot.storage.server_repo import Account
 
 # What a clinician may clear: a warning sign that needs a clinician's check, or the pain rules.
@@ -55,7 +55,7 @@ def _row(clinic: Clinic, patient: Account) -> PatientRow:
         measured = progress.progress(ctx) if assessed else None
         scores = _newest_scores(progress.responses(ctx))
     with clinic.store.reading() as db:
-        assigned = server_repo.assigned(db, patient.id)
+        assigned = programme_rows.assigned(db, patient.id)
     programme = str(assigned.data.get("name", "")) if assigned is not None else None
     _, unfit = assigned_programme(clinic, patient.id, ctx.library)
     if programme and unfit:
