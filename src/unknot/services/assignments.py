@@ -15,7 +15,7 @@ from unknot.core.programme import Programme, ProgrammeItem, check_programme
 from unknot.services import programme as handout
 from unknot.services.clinic import Account, Clinic, audit, patient_context
 from unknot.services.exports import Export
-from unknot.storage import programme_rows
+from unknot.storage import programme_rows, server_repo
 
 BLANK_ROWS = 3  # empty rows the builder adds after the programme's items
 
@@ -66,15 +66,15 @@ def assign(
     with clinic.store.writing() as db:
         programme_rows.end_programmes(db, patient.id, clinic.now())
         programme_rows.add_programme(db, clinician.id, patient.id, data, clinic.now())
-    audit(clinic, clinician, "assign_programme", patient.id, programme.name)
+        server_repo.add_audit(db, clinic.now(), clinician, "assign_programme", patient.id, programme.name)
 
 
 def end(clinic: Clinic, clinician: Account, patient: Account) -> bool:
     """The patient goes back to the automatic plan; False when no programme was assigned."""
     with clinic.store.writing() as db:
         ended = programme_rows.end_programmes(db, patient.id, clinic.now())
-    if ended:
-        audit(clinic, clinician, "end_programme", patient.id, "")
+        if ended:
+            server_repo.add_audit(db, clinic.now(), clinician, "end_programme", patient.id, "")
     return bool(ended)
 
 

@@ -41,6 +41,8 @@ class Clinic:
     store: ServerStore
     clock: Clock
     library: Library
+    # The clinic's library by the version of its own exercises (clinic_library): made from the
+    # database, so every worker process makes the same; the newest one only is kept.
     libraries: dict[tuple[int, int], Library] = field(default_factory=dict)
 
     def now(self) -> dt.datetime:

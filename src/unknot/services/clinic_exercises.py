@@ -9,8 +9,8 @@ from collections.abc import Mapping
 from unknot.content.custom import FormCheck, check_form, exercise_json
 from unknot.content.schema import Exercise
 from unknot.core.errors import UserError
-from unknot.services.clinic import Account, Clinic, audit, clinic_library
-from unknot.storage import programme_rows
+from unknot.services.clinic import Account, Clinic, clinic_library
+from unknot.storage import programme_rows, server_repo
 
 
 def customs(clinic: Clinic) -> list[Exercise]:
@@ -32,8 +32,7 @@ def check(clinic: Clinic, fields: Mapping[str, str | list[str]], editing: str | 
 
 
 def save(clinic: Clinic, clinician: Account, exercise: Exercise) -> None:
+    data = exercise_json(exercise)
     with clinic.store.writing() as db:
-        programme_rows.save_custom_exercise(
-            db, exercise.id, clinician.id, exercise_json(exercise), clinic.now()
-        )
-    audit(clinic, clinician, "custom_exercise", None, exercise.id)
+        programme_rows.save_custom_exercise(db, exercise.id, clinician.id, data, clinic.now())
+        server_repo.add_audit(db, clinic.now(), clinician, "custom_exercise", None, exercise.id)
