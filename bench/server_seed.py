@@ -6,7 +6,7 @@ bench signs in by sessions made up front) with a journal schema of their own. A 
 way: `storage.clinic.migrate_journal` (as `join` does), the assessment and its plan through the
 services (as the first visit does), then a year in bulk in one transaction (rows as seed.py makes
 them): a change of plan every 14 days, a check-in on nine days of ten, a session of the day's plan
-on two days of three, each questionnaire once a month; the last entries are yesterday's.
+on two days of three, each questionnaire at its own interval; the last entries are yesterday's.
 `copy_patients` makes the first journal so and copies it for the others (pg_dump, psql);
 `seed_patients` makes every journal the whole way.
 """
@@ -24,14 +24,13 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from seed import ANSWERS, PLAN_EVERY_DAYS, _checkins, _sessions, at
+from seed import ANSWERS, PLAN_EVERY_DAYS, _checkins, _responses, _sessions, at
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import make_url
 
 from unknot.content.loader import default_library
 from unknot.core.answers import answers_from_dict
 from unknot.core.clock import FixedClock
-from unknot.core.questionnaires import score
 from unknot.services import intake, plans, preferences
 from unknot.services.accounts import _hasher, digest
 from unknot.services.clinic import Clinic, open_clinic, patient_context
@@ -43,7 +42,6 @@ from unknot.storage.tables import CheckinRow, PlanRow, ResponseRow, SessionRow
 
 PASSWORD = "bench-password-not-secret"
 CLINICIAN = "clinician@bench.example"
-MONTH = 30
 REASON = "Your plan changed because of the past two weeks."
 Rows = list[dict[str, Any]]
 
@@ -205,7 +203,7 @@ def _seed_journal(clinic: Clinic, account_id: int, days: int, start: dt.date, zo
         plan_ids = _plan_changes(db, plan, current.plan_id, every_day, zone)
         db.execute(insert(CheckinRow), _checkins([d for n, d in enumerate(every_day) if n % 10 != 9], zone))
         db.execute(insert(SessionRow), _sessions(every_day, items, plan_ids, zone))
-        db.execute(insert(ResponseRow), _monthly_responses(clinic, every_day, zone))
+        db.execute(insert(ResponseRow), _responses(every_day, clinic.library, zone))
 
 
 def _plan_changes(
@@ -227,23 +225,6 @@ def _plan_changes(
         current = starts.get(day, current)
         by_day.append(current)
     return by_day
-
-
-def _monthly_responses(clinic: Clinic, days: list[dt.date], zone: dt.tzinfo) -> Rows:
-    rows: Rows = []
-    for form in clinic.library.questionnaires.values():
-        for n, day in enumerate(days[::MONTH]):
-            answers = [(n + i) % (form.top_answer + 1) for i in range(len(form.items))]
-            rows.append(
-                {
-                    "questionnaire": form.id,
-                    "date": day,
-                    "answers": answers,
-                    "score": score(form, answers),
-                    "recorded_at": at(day, 21, zone),
-                }
-            )
-    return rows
 
 
 def sign_in_all(url: str, now: dt.datetime) -> list[str]:
