@@ -5,11 +5,13 @@ every change is written to it."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from unknot.core.errors import UserError
 from unknot.services import backup
 from unknot.services.clinic import Clinic, audit, patient_context
+from unknot.services.exports import Export
 from unknot.storage import programme_rows, server_repo
 from unknot.storage.clinic import drop_journal
 from unknot.storage.server_repo import Account
@@ -44,11 +46,20 @@ def export_all(clinic: Clinic, actor: Account, patient: Account) -> dict[str, An
     }
 
 
-def delete_account(clinic: Clinic, actor: Account, patient: Account) -> None:
-    """Remove the patient's account, sessions, programmes and journal, all in one transaction; their
-    clinician is told; the audit log keeps that it happened (and who did it), not the data."""
+def export_file(clinic: Clinic, actor: Account, patient: Account) -> Export:
+    """`export_all` as the JSON file to save."""
+    body = json.dumps(export_all(clinic, actor, patient), ensure_ascii=False, indent=1).encode()
+    return Export((body,), "application/json", f"unknot-account-{patient.id}-{clinic.now().date()}.json")
+
+
+def delete_account(clinic: Clinic, actor: Account, patient: Account, confirm: str) -> None:
+    """Remove the patient's account, sessions, programmes and journal, all in one transaction, once
+    `confirm` is the account's address; their clinician is told; the audit log keeps that it
+    happened (and who did it), not the data."""
     if patient.role != "patient" or patient.journal is None:
         raise UserError("account: only a patient's account can be deleted here")
+    if confirm.strip().lower() != patient.email:
+        raise UserError(f"confirm: type {patient.email} to delete this account and its journal")
     with clinic.store.writing() as db:
         drop_journal(db, patient.journal)
         server_repo.remove_account(db, patient.id)

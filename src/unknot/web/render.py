@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response, StreamingResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from unknot.present import care, intake, player, words
 from unknot.services import Context, preferences
 from unknot.services import care as care_now
+from unknot.services.exports import Export
 from unknot.web.icons import icon
 from unknot.web.illustration import exercise_svg
 
@@ -110,3 +111,11 @@ def render(request: Request, name: str, *, status_code: int = 200, **page: Any) 
         "account": request.scope.get("state", {}).get("account"),  # server mode: the patient
     }
     return templates.TemplateResponse(request, name, {**base, **page}, status_code=status_code)
+
+
+def download(exported: Export) -> Response:
+    """A file to save, sent as it is written (a journal export is read in batches, never whole)."""
+    disposition = f'attachment; filename="{exported.filename}"'
+    return StreamingResponse(
+        exported.chunks, media_type=exported.media_type, headers={"content-disposition": disposition}
+    )

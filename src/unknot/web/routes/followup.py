@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
 from unknot.core.errors import UserError
@@ -15,10 +15,9 @@ from unknot.present.charts import pain_chart, scores_chart, sessions_chart, week
 from unknot.present.progress import progress_stats
 from unknot.present.report import CHART_DAYS
 from unknot.services import breaks, exports, overview, posture, progress, reports
-from unknot.services.exports import Export
 from unknot.web.cache import page_cache
 from unknot.web.forms import posted_form, text, texts
-from unknot.web.render import context_of, render
+from unknot.web.render import context_of, download, render
 
 router = APIRouter()
 
@@ -74,19 +73,11 @@ def questionnaire_save(request: Request, posted: FormData) -> Response:
     return RedirectResponse(f"/progress?saved={form.id}", status_code=303)
 
 
-def _download(exported: Export) -> Response:
-    """Sent as it is written (the journal read in batches), never whole in memory."""
-    disposition = f'attachment; filename="{exported.filename}"'
-    return StreamingResponse(
-        exported.chunks, media_type=exported.media_type, headers={"content-disposition": disposition}
-    )
-
-
 @router.get("/export/{format_}")
-def export_download(request: Request, format_: str) -> Response:
-    return _download(exports.export(context_of(request), format_))
+def exportdownload(request: Request, format_: str) -> Response:
+    return download(exports.export(context_of(request), format_))
 
 
 @router.get("/report.{suffix}")
-def report_download(request: Request, suffix: str) -> Response:
-    return _download(reports.render(context_of(request), suffix))
+def reportdownload(request: Request, suffix: str) -> Response:
+    return download(reports.render(context_of(request), suffix))

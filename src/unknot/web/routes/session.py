@@ -21,7 +21,7 @@ from unknot.services.programme import programme
 from unknot.services.sessions import UrgentCareError
 from unknot.web.cache import page_cache, slot
 from unknot.web.forms import posted_form, text
-from unknot.web.render import context_of, render
+from unknot.web.render import context_of, download, render
 
 router = APIRouter()
 
@@ -79,9 +79,7 @@ def programme_download(request: Request) -> Response:
         printed = programme(ctx)
     except NotAllowedError as exc:
         return _refused(request, exc, "Programme")
-    disposition = f'attachment; filename="{printed.filename}"'
-    body = b"".join(printed.chunks)
-    return Response(body, media_type=printed.media_type, headers={"content-disposition": disposition})
+    return download(printed)
 
 
 def _coached(field: str) -> list[Coached]:

@@ -3,15 +3,15 @@ export everything, delete the account."""
 
 from __future__ import annotations
 
-import json
-
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import FormData
 
+from unknot.core.errors import UserError
 from unknot.services import rights
 from unknot.services.clinic import notices_of
 from unknot.web.forms import posted_form, text
+from unknot.web.render import download
 from unknot.web.server.doors import signed_out
 from unknot.web.server.render import clinic_of, signed_in, staff_page
 
@@ -31,14 +31,7 @@ def account_page(request: Request) -> Response:
 @patient.get("/account/export")
 def export(request: Request) -> Response:
     me = signed_in(request)
-    document = rights.export_all(clinic_of(request), me, me)
-    body = json.dumps(document, ensure_ascii=False, indent=1).encode()
-    filename = f"unknot-{me.created_at.date().isoformat()}-account.json"
-    return Response(
-        body,
-        media_type="application/json",
-        headers={"content-disposition": f'attachment; filename="{filename}"'},
-    )
+    return download(rights.export_file(clinic_of(request), me, me))
 
 
 @patient.post("/account/delete")
@@ -46,17 +39,10 @@ def export(request: Request) -> Response:
 def delete(request: Request, form: FormData) -> Response:
     me = signed_in(request)
     clinic = clinic_of(request)
-    if text(form, "confirm").strip().lower() != me.email:
+    try:
+        rights.delete_account(clinic, me, me, text(form, "confirm"))
+    except UserError as exc:
         notices = notices_of(clinic, me)
-        problem = "confirm: type your email address to delete your account"
-        return staff_page(
-            request,
-            "server/account.html",
-            status_code=400,
-            title="Account",
-            me=me,
-            notices=notices,
-            problem=problem,
-        )
-    rights.delete_account(clinic, me, me)
+        page = {"me": me, "notices": notices, "problem": str(exc)}
+        return staff_page(request, "server/account.html", status_code=400, title="Account", **page)
     return signed_out(request)

@@ -4,16 +4,14 @@ use cases a patient's own requests take)."""
 
 from __future__ import annotations
 
-import json
-
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
-from unknot.core.errors import UserError
 from unknot.services import accounts, rights
 from unknot.services.clinic import accounts_by_role, audit_log, patient_for
 from unknot.web.forms import posted_form, text
+from unknot.web.render import download
 from unknot.web.server.invites import link_page
 from unknot.web.server.render import clinic_of, signed_in, staff_page
 
@@ -58,10 +56,7 @@ def audit_page(request: Request) -> Response:
 @router.get("/admin/patients/{patient_id}/export")
 def export_patient(request: Request, patient_id: int) -> Response:
     clinic, admin = clinic_of(request), signed_in(request)
-    patient = patient_for(clinic, admin, patient_id)
-    body = json.dumps(rights.export_all(clinic, admin, patient), ensure_ascii=False, indent=1).encode()
-    disposition = f'attachment; filename="unknot-patient-{patient.id}.json"'
-    return Response(body, media_type="application/json", headers={"content-disposition": disposition})
+    return download(rights.export_file(clinic, admin, patient_for(clinic, admin, patient_id)))
 
 
 @router.post("/admin/patients/{patient_id}/delete")
@@ -69,7 +64,5 @@ def export_patient(request: Request, patient_id: int) -> Response:
 def delete_patient(request: Request, form: FormData) -> Response:
     clinic, admin = clinic_of(request), signed_in(request)
     patient = patient_for(clinic, admin, int(request.path_params["patient_id"]))
-    if text(form, "confirm").strip().lower() != patient.email:
-        raise UserError(f"confirm: type {patient.email} to remove this patient's account")
-    rights.delete_account(clinic, admin, patient)
+    rights.delete_account(clinic, admin, patient, text(form, "confirm"))
     return RedirectResponse("/admin?removed=1", status_code=303)

@@ -1,6 +1,6 @@
 """Server mode's web app: the local app's pages for patients, the clinician's workspace, the admin's
-pages and signing in, behind one gate (web.server.gate). `create_server_app(settings)` opens the
-database; `route_table()` lists every route and the roles it allows without opening anything."""
+pages and signing in, behind one gate (web.server.gate). `create_server_app(clinic, secret)` makes it
+for an open clinic; `route_table()` lists every route and the roles it allows without opening anything."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
 
 from unknot.core.errors import UserError
-from unknot.services.clinic import Clinic, NotYoursError
+from unknot.services.clinic import ROLES, Clinic, NotYoursError
 from unknot.web.cache import GZIP_FROM, Uncached
 from unknot.web.forms import invalid_field
 from unknot.web.render import NAV, STATIC_DIR, NavEntry
@@ -27,7 +27,7 @@ from unknot.web.server.render import staff_page
 PATIENT = frozenset({"patient"})
 STAFF = frozenset({"clinician", "admin"})
 ADMIN = frozenset({"admin"})
-SIGNED_IN = frozenset({"admin", "clinician", "patient"})
+SIGNED_IN = frozenset(ROLES)
 EVERYONE = frozenset({ANYONE})
 PATIENT_ROUTERS = (pages, intake, session, checkin, relief, library, lessons, followup)
 # Each router and who may use it. The patient's pages are the local app's, unchanged.

@@ -10,6 +10,7 @@ from starlette.datastructures import FormData
 from unknot.services import accounts, workspace
 from unknot.services.clinic import patient_for
 from unknot.web.forms import posted_form, text
+from unknot.web.render import download
 from unknot.web.server.invites import link_page
 from unknot.web.server.render import clinic_of, signed_in, staff_page
 
@@ -46,10 +47,7 @@ def patient_page(request: Request, patient_id: int) -> Response:
 def patient_report(request: Request, patient_id: int, suffix: str) -> Response:
     clinic, viewer = clinic_of(request), signed_in(request)
     exported = workspace.report(clinic, viewer, patient_for(clinic, viewer, patient_id), suffix)
-    disposition = f'attachment; filename="{exported.filename}"'
-    return Response(
-        exported.body, media_type=exported.media_type, headers={"content-disposition": disposition}
-    )
+    return download(exported)
 
 
 @router.post("/clinic/patients/{patient_id}/cleared")

@@ -12,6 +12,7 @@ from unknot.core.programme import Programme
 from unknot.services import assignments
 from unknot.services.clinic import Account, clinic_library, patient_for
 from unknot.web.forms import posted_form, text
+from unknot.web.render import download
 from unknot.web.server.render import clinic_of, signed_in, staff_page
 
 router = APIRouter()
@@ -129,6 +130,4 @@ def end(request: Request, form: FormData) -> Response:
 def printable(request: Request, patient_id: int) -> Response:
     clinic, viewer = clinic_of(request), signed_in(request)
     exported = assignments.printable(clinic, viewer, patient_for(clinic, viewer, patient_id))
-    disposition = f'attachment; filename="{exported.filename}"'
-    headers = {"content-disposition": disposition}
-    return Response(exported.body, media_type=exported.media_type, headers=headers)
+    return download(exported)
