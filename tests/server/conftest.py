@@ -124,7 +124,7 @@ def sign_in(client: TestClient, email: str, password: str = PASSWORD) -> None:
 
 def joined(clinic: Clinic, by: Account, role: str, email: str, name: str) -> Account:
     token = accounts.invite(clinic, by, role, name)
-    return accounts.join(clinic, token, email, name, PASSWORD).account
+    return accounts.join(clinic, token, email, name, PASSWORD, understood=True).account
 
 
 @dataclass

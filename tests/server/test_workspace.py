@@ -197,3 +197,21 @@ def test_migrate_upgrades_only_the_journals_behind(clinic: Clinic, people: Peopl
         db.execute(text('CREATE SCHEMA "journal_999"'))  # a journal whose set-up never ran
     assert upgrade_all(clinic) == (4, 1)
     assert upgrade_all(clinic) == (4, 0)
+
+
+def test_a_patient_joins_only_once_told_their_clinician_sees_the_journal(
+    clinic: Clinic, people: People
+) -> None:
+    import pytest
+
+    from tests.server.conftest import PASSWORD
+    from unknot.core.errors import UserError
+    from unknot.services import accounts
+
+    token = accounts.invite(clinic, people.clinician, "patient", "Nell New")
+    with pytest.raises(UserError, match="understood"):
+        accounts.join(clinic, token, "nell@home.test", "Nell New", PASSWORD)
+    joined = accounts.join(
+        clinic, token, "nell@home.test", "Nell New", PASSWORD, understood=True
+    )  # still unused
+    assert joined.account.clinician_id == people.clinician.id

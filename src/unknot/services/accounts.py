@@ -232,9 +232,14 @@ def open_link(clinic: Clinic, token: str, purpose: str) -> Link:
     return link
 
 
-def join(clinic: Clinic, token: str, email: str, name: str, password: str) -> SignedIn:
-    """Redeem an invitation: the account (and a patient's journal) made in one go, the link used once."""
+def join(
+    clinic: Clinic, token: str, email: str, name: str, password: str, *, understood: bool = False
+) -> SignedIn:
+    """Redeem an invitation: the account (and a patient's journal) made in one go, the link used once.
+    A patient joins only once they have read that their clinician can see their journal (`understood`)."""
     link = open_link(clinic, token, "join")
+    if link.role == "patient" and not understood:
+        raise UserError("understood: please confirm you have read that your clinician can see your journal")
     email = normal_email(email)
     check_password(password, email)
     name = _check_name(name)

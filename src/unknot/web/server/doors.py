@@ -120,12 +120,11 @@ def join(request: Request, form: FormData) -> Response:
     clinic = clinic_of(request)
     link = accounts.open_link(clinic, token, "join")
     values = {"email": text(form, "email"), "name": text(form, "name")}
-    if link.role == "patient" and text(form, "understood") != "yes":
-        return _join_again(
-            request, link, token, values, "understood: please confirm you have read the notice"
-        )
+    understood = text(form, "understood") == "yes"
     try:
-        signed = accounts.join(clinic, token, values["email"], values["name"], text(form, "password"))
+        signed = accounts.join(
+            clinic, token, values["email"], values["name"], text(form, "password"), understood=understood
+        )
     except accounts.LinkError:
         raise  # the link itself: the error page says to ask for a new one
     except UserError as exc:
